@@ -1,0 +1,106 @@
+package dev.apogee.remoting.codec;
+
+import dev.apogee.remoting.protocol.LanguageCode;
+import dev.apogee.remoting.protocol.RemotingCommand;
+import dev.apogee.remoting.protocol.SerializeType;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Encodes and decodes the binary header of {@link BinaryHeaderLayout}. */
+final class BinaryHeaderCodec {
+
+    private BinaryHeaderCodec() {
+    }
+
+    /** Writes the header of {@code command} to {@code out}. */
+    static void encode(RemotingCommand command, ByteBuf out) {
+        out.writeShort(command.code());
+        out.writeByte(command.language().code());
+        out.writeShort(command.version());
+        out.writeInt(command.opaque());
+        out.writeInt(command.flag());
+        String remark = command.remark();
+        if (remark == null || remark.isEmpty()) {
+            out.writeInt(0);
+        } else {
+            writeString(out, remark, false);
+        }
+        int mapLengthIndex = out.writerIndex();
+        out.writeInt(0);
+        for (Map.Entry<String, String> field : command.extFields().entrySet()) {
+            if (field.getKey() != null && field.getValue() != null) {
+                writeString(out, field.getKey(), true);
+                writeString(out, field.getValue(), false);
+            }
+        }
+        out.setInt(mapLengthIndex, out.writerIndex() - mapLengthIndex - BinaryHeaderLayout.EXT_FIELDS_LENGTH_SIZE);
+    }
+
+    private static void writeString(ByteBuf out, String value, boolean shortLength) {
+        int lengthIndex = out.writerIndex();
+        if (shortLength) {
+            out.writeShort(0);
+        } else {
+            out.writeInt(0);
+        }
+        int length = out.writeCharSequence(value, StandardCharsets.UTF_8);
+        if (shortLength) {
+            out.setShort(lengthIndex, length);
+        } else {
+            out.setInt(lengthIndex, length);
+        }
+    }
+
+    /**
+     * Reads a header that occupies exactly {@code header}'s readable bytes.
+     *
+     * @throws MalformedFrameException if a length points outside the header
+     */
+    static RemotingCommand decode(ByteBuf header, byte[] body) {
+        if (header.readableBytes() < BinaryHeaderLayout.FIXED_SIZE) {
+            throw new MalformedFrameException("binary header of " + header.readableBytes()
+                    + " bytes is shorter than its fixed part of " + BinaryHeaderLayout.FIXED_SIZE);
+        }
+        int code = header.readShort();
+        LanguageCode language = LanguageCode.ofCode(header.readByte());
+        int version = header.readShort();
+        int opaque = header.readInt();
+        int flag = header.readInt();
+        String remark = readString(header, header.readInt(), "remark");
+        int mapLength = header.readInt();
+        if (mapLength < 0 || mapLength > header.readableBytes()) {
+            throw new MalformedFrameException("extFields length " + mapLength + " exceeds the "
+                    + header.readableBytes() + " header bytes left");
+        }
+        Map<String, String> extFields = new HashMap<>();
+        int end = header.readerIndex() + mapLength;
+        while (header.readerIndex() < end) {
+            if (end - header.readerIndex() < BinaryHeaderLayout.KEY_LENGTH_SIZE) {
+                throw new MalformedFrameException("truncated extFields key length");
+            }
+            String key = readString(header, header.readUnsignedShort(), "extFields key");
+            if (end - header.readerIndex() < BinaryHeaderLayout.VALUE_LENGTH_SIZE) {
+                throw new MalformedFrameException("truncated extFields value length");
+            }
+            String value = readString(header, header.readInt(), "extFields value");
+            if (key != null) {
+                extFields.put(key, value == null ? "" : value);
+            }
+        }
+        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body,
+                SerializeType.ROCKETMQ);
+    }
+
+    private static String readString(ByteBuf header, int length, String what) {
+        if (length == 0) {
+            return null;
+        }
+        if (length < 0 || length > header.readableBytes()) {
+            throw new MalformedFrameException(what + " length " + length + " exceeds the "
+                    + header.readableBytes() + " header bytes left");
+        }
+        return header.readCharSequence(length, StandardCharsets.UTF_8).toString();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.apogee.remoting.codec;
+
+import dev.apogee.remoting.protocol.RemotingCommand;
+import dev.apogee.remoting.protocol.SerializeType;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+
+/**
+ * Turns one frame into a {@link RemotingCommand} and a command into frame bytes, independent of
+ * any channel, so it can be tested on plain buffers.
+ */
+public final class CommandCodec {
+
+    private CommandCodec() {
+    }
+
+    /**
+     * Decodes a frame whose length word has already been read: {@code frame} holds exactly the
+     * bytes the length word counted (header-length word, header, body).
+     *
+     * @throws MalformedFrameException if the header-length word, the serialize type or the header
+     *                                 itself is invalid
+     */
+    public static RemotingCommand decode(ByteBuf frame) {
+        int frameLength = frame.readableBytes();
+        if (frameLength < FrameLayout.MIN_FRAME_LENGTH) {
+            throw new MalformedFrameException("frame of " + frameLength + " bytes has no header-length word");
+        }
+        int headerWord = frame.readInt();
+        int headerLength = headerWord & FrameLayout.HEADER_LENGTH_MASK;
+        SerializeType type = SerializeType.ofCode(headerWord >>> FrameLayout.SERIALIZE_TYPE_SHIFT);
+        if (type == null) {
+            throw new MalformedFrameException("unknown serialize type " + (headerWord >>> FrameLayout.SERIALIZE_TYPE_SHIFT));
+        }
+        if (headerLength > frame.readableBytes()) {
+            throw new MalformedFrameException("header length " + headerLength + " exceeds the "
+                    + frame.readableBytes() + " bytes left in the frame");
+        }
+        int headerStart = frame.readerIndex();
+        int bodyLength = frame.readableBytes() - headerLength;
+        byte[] body = null;
+        if (bodyLength > 0) {
+            body = new byte[bodyLength];
+            frame.getBytes(headerStart + headerLength, body);
+        }
+        ByteBuf header = frame.slice(headerStart, headerLength);
+        RemotingCommand command;
+        if (type == SerializeType.JSON) {
+            if (header.hasArray()) {
+                command = JsonHeaderCodec.decode(header.array(), header.arrayOffset() + header.readerIndex(),
+                        headerLength, body);
+            } else {
+                command = JsonHeaderCodec.decode(ByteBufUtil.getBytes(header), 0, headerLength, body);
+            }
+        } else {
+            command = BinaryHeaderCodec.decode(header, body);
+            if (header.isReadable()) {
+                throw new MalformedFrameException(header.readableBytes() + " stray bytes after the binary header");
+            }
+        }
+        frame.skipBytes(frame.readableBytes());
+        return command;
+    }
+
+    /**
+     * Writes the length word, header-length word and header of {@code command} into a new buffer,
+     * leaving the body to the caller, which can append it without copying.
+     */
+    public static ByteBuf encodeHeader(RemotingCommand command, ByteBufAllocator allocator) {
+        ByteBuf out = allocator.buffer(256);
+        try {
+            out.writeInt(0);
+            out.writeInt(0);
+            int headerStart = out.writerIndex();
+            if (command.serializeType() == SerializeType.ROCKETMQ) {
+                BinaryHeaderCodec.encode(command, out);
+            } else {
+                JsonHeaderCodec.encode(command, out);
+            }
+            int headerLength = out.writerIndex() - headerStart;
+            if (headerLength > FrameLayout.HEADER_LENGTH_MASK) {
+                throw new IllegalArgumentException("header of " + headerLength + " bytes does not fit the 24-bit length");
+            }
+            int frameLength = FrameLayout.HEADER_LENGTH_FIELD_SIZE + headerLength + command.bodyLength();
+            out.setInt(0, frameLength);
+            out.setInt(FrameLayout.LENGTH_FIELD_SIZE, FrameLayout.headerWord(command.serializeType().code(), headerLength));
+            return out;
+        } catch (RuntimeException e) {
+            out.release();
+            throw e;
+        }
+    }
+
+    /** The whole frame of {@code command}, length word included, in one buffer. */
+    public static ByteBuf encode(RemotingCommand command, ByteBufAllocator allocator) {
+        ByteBuf out = encodeHeader(command, allocator);
+        if (command.body() != null) {
+            out.writeBytes(command.body());
+        }
+        return out;
+    }
+}

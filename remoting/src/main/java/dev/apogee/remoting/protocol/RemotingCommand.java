@@ -1,0 +1,149 @@
+package dev.apogee.remoting.protocol;
+
+import dev.apogee.remoting.protocol.header.CommandHeader;
+import dev.apogee.remoting.protocol.header.HeaderCodec;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One request or response of the remoting protocol: the header fields plus an opaque body.
+ *
+ * <p>Requests and responses are correlated only by {@link #opaque()}: a requester picks it, the
+ * responder echoes it and sets the {@link CommandFlags#RESPONSE} bit. The "custom header" of a
+ * request lives in {@link #extFields()} as strings; {@link HeaderCodec} turns it into a typed
+ * header record and back.
+ *
+ * <p>Instances are immutable except for the body array, which is shared, not copied: callers must
+ * not modify a body after handing it to a command.
+ *
+ * @param code          request code ({@link RequestCode}) or response code ({@link ResponseCode})
+ * @param language      the sender's language
+ * @param version       the sender's version ordinal ({@link ProtocolVersion})
+ * @param opaque        correlation id chosen by the requester and echoed in the response
+ * @param flag          {@link CommandFlags} bits
+ * @param remark        free text, usually an error description; may be null
+ * @param extFields     the custom header; never null, unmodifiable
+ * @param body          the body bytes; may be null
+ * @param serializeType the header encoding this command arrived in, or is to be sent in
+ */
+public record RemotingCommand(int code, LanguageCode language, int version, int opaque, int flag,
+                              String remark, Map<String, String> extFields, byte[] body,
+                              SerializeType serializeType) {
+
+    private static final AtomicInteger NEXT_OPAQUE = new AtomicInteger();
+
+    public RemotingCommand {
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(serializeType, "serializeType");
+        extFields = extFields == null || extFields.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(extFields);
+    }
+
+    /** A new request with a fresh opaque, the given custom header and no body. */
+    public static RemotingCommand request(int code, CommandHeader header) {
+        return request(code, header, null);
+    }
+
+    /** A new request with a fresh opaque, the given custom header (may be null) and body. */
+    public static RemotingCommand request(int code, CommandHeader header, byte[] body) {
+        Map<String, String> fields = header == null ? Map.of() : HeaderCodec.encode(header);
+        return new RemotingCommand(code, LanguageCode.JAVA, ProtocolVersion.CURRENT,
+                NEXT_OPAQUE.incrementAndGet(), 0, null, fields, body, SerializeType.JSON);
+    }
+
+    /** The response to {@code request} with the given code, remark, custom header and body. */
+    public static RemotingCommand responseTo(RemotingCommand request, int code, String remark,
+                                             CommandHeader header, byte[] body) {
+        Map<String, String> fields = header == null ? Map.of() : HeaderCodec.encode(header);
+        return new RemotingCommand(code, LanguageCode.JAVA, ProtocolVersion.CURRENT, request.opaque(),
+                CommandFlags.RESPONSE, remark, fields, body, request.serializeType());
+    }
+
+    /** A bodiless, headerless response to {@code request}. */
+    public static RemotingCommand responseTo(RemotingCommand request, int code, String remark) {
+        return responseTo(request, code, remark, null, null);
+    }
+
+    /** A SUCCESS response carrying only a body. */
+    public static RemotingCommand success(RemotingCommand request, byte[] body) {
+        return responseTo(request, ResponseCode.SUCCESS, null, null, body);
+    }
+
+    /** A SUCCESS response carrying a custom header and no body. */
+    public static RemotingCommand success(RemotingCommand request, CommandHeader header) {
+        return responseTo(request, ResponseCode.SUCCESS, null, header, null);
+    }
+
+    public boolean isResponse() {
+        return (flag & CommandFlags.RESPONSE) != 0;
+    }
+
+    public boolean isOneway() {
+        return (flag & CommandFlags.ONEWAY) != 0;
+    }
+
+    /** This command marked oneway: the receiver sends no response. */
+    public RemotingCommand asOneway() {
+        return withFlag(flag | CommandFlags.ONEWAY);
+    }
+
+    /** This command with a fresh opaque, for sending the same request again. */
+    public RemotingCommand withNewOpaque() {
+        return new RemotingCommand(code, language, version, NEXT_OPAQUE.incrementAndGet(), flag, remark,
+                extFields, body, serializeType);
+    }
+
+    /** This command sent with the given header encoding. */
+    public RemotingCommand withSerializeType(SerializeType type) {
+        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body, type);
+    }
+
+    /** This command with extra custom-header fields added to (or replacing) the existing ones. */
+    public RemotingCommand withExtFields(Map<String, String> more) {
+        Map<String, String> merged = new HashMap<>(extFields);
+        merged.putAll(more);
+        return new RemotingCommand(code, language, version, opaque, flag, remark, merged, body, serializeType);
+    }
+
+    private RemotingCommand withFlag(int newFlag) {
+        return new RemotingCommand(code, language, version, opaque, newFlag, remark, extFields, body,
+                serializeType);
+    }
+
+    /** The custom header decoded as {@code type}; a missing or malformed field throws. */
+    public <H extends Record & CommandHeader> H header(Class<H> type) {
+        return HeaderCodec.decode(extFields, type);
+    }
+
+    /** The body length in bytes, zero when there is none. */
+    public int bodyLength() {
+        return body == null ? 0 : body.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RemotingCommand other
+                && code == other.code && language == other.language && version == other.version
+                && opaque == other.opaque && flag == other.flag && Objects.equals(remark, other.remark)
+                && extFields.equals(other.extFields) && java.util.Arrays.equals(body, other.body)
+                && serializeType == other.serializeType;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(code, opaque, flag, extFields) * 31 + java.util.Arrays.hashCode(body);
+    }
+
+    @Override
+    public String toString() {
+        String codeName = isResponse() ? ResponseCode.name(code) : RequestCode.name(code);
+        return "RemotingCommand[" + (isResponse() ? "response " : "request ") + codeName
+                + ", opaque=" + opaque + ", flag=" + flag + ", language=" + language + ", version=" + version
+                + (remark == null ? "" : ", remark=" + remark) + ", extFields=" + extFields
+                + ", body=" + bodyLength() + " bytes, " + serializeType + "]";
+    }
+}
