@@ -46,6 +46,10 @@ final class BinaryHeaderCodec {
             out.writeInt(0);
         }
         int length = out.writeCharSequence(value, StandardCharsets.UTF_8);
+        if (shortLength && length > 0xFFFF) {
+            // A longer key would wrap its 16-bit length and corrupt every field after it.
+            throw new IllegalArgumentException("extFields key of " + length + " bytes does not fit the binary header");
+        }
         if (shortLength) {
             out.setShort(lengthIndex, length);
         } else {
@@ -85,9 +89,12 @@ final class BinaryHeaderCodec {
                 throw new MalformedFrameException("truncated extFields value length");
             }
             String value = readString(header, header.readInt(), "extFields value");
-            if (key != null) {
-                extFields.put(key, value == null ? "" : value);
-            }
+            // Length 0 means "no remark" but an empty key or value: both are legal map entries.
+            extFields.put(key == null ? "" : key, value == null ? "" : value);
+        }
+        if (header.readerIndex() != end) {
+            throw new MalformedFrameException("an extFields entry runs " + (header.readerIndex() - end)
+                    + " bytes past the extFields length " + mapLength);
         }
         return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body,
                 SerializeType.ROCKETMQ);

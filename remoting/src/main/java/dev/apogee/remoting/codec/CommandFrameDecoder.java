@@ -45,7 +45,8 @@ public final class CommandFrameDecoder extends ByteToMessageDecoder {
                         + ", " + maxFrameLength + "]", null);
                 return;
             }
-            if (in.readableBytes() < FrameLayout.LENGTH_FIELD_SIZE + frameLength) {
+            // Subtract rather than add: 4 + a length near Integer.MAX_VALUE would overflow.
+            if (in.readableBytes() - FrameLayout.LENGTH_FIELD_SIZE < frameLength) {
                 return;
             }
             in.skipBytes(FrameLayout.LENGTH_FIELD_SIZE);
