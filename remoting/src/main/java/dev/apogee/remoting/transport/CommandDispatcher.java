@@ -96,11 +96,14 @@ public final class CommandDispatcher extends SimpleChannelInboundHandler<Remotin
             answer = CompletableFuture.failedFuture(e);
         }
         answer.whenComplete((response, failure) -> {
-            processing.decrementAndGet();
+            // Counted as processing until the response is written: a graceful shutdown waits for
+            // this count to reach zero and then closes the connections, which must not overtake it.
             if (failure != null) {
-                reply(channel, request, errorResponse(channel, request, failure));
+                reply(channel, request, errorResponse(channel, request, failure), processing::decrementAndGet);
             } else if (response != null) {
-                reply(channel, request, response);
+                reply(channel, request, response, processing::decrementAndGet);
+            } else {
+                processing.decrementAndGet();
             }
         });
     }
@@ -120,14 +123,22 @@ public final class CommandDispatcher extends SimpleChannelInboundHandler<Remotin
     }
 
     private static void reply(Channel channel, RemotingCommand request, RemotingCommand response) {
+        reply(channel, request, response, () -> { });
+    }
+
+    /** Writes {@code response} unless the request was oneway; {@code done} runs once that is settled. */
+    private static void reply(Channel channel, RemotingCommand request, RemotingCommand response, Runnable done) {
         if (request.isOneway()) {
+            done.run();
             return;
         }
         if (!channel.isActive()) {
             LOG.debug("Dropping response to {}: {} closed", RequestCode.name(request.code()), Addresses.remote(channel));
+            done.run();
             return;
         }
         channel.writeAndFlush(response).addListener(write -> {
+            done.run();
             if (!write.isSuccess()) {
                 LOG.warn("Cannot write response to {} to {}", RequestCode.name(request.code()),
                         Addresses.remote(channel), write.cause());

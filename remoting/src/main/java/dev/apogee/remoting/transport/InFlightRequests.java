@@ -7,6 +7,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
@@ -28,8 +29,25 @@ public final class InFlightRequests {
     private final Semaphore permits;
     private final Semaphore onewayPermits;
 
-    private record Pending(CompletableFuture<RemotingCommand> future, Channel channel, int code,
-                           ScheduledFuture<?> timeout) {
+    /** A request waiting for its response; the timeout is set right after the entry is published. */
+    private static final class Pending {
+        final CompletableFuture<RemotingCommand> future;
+        final Channel channel;
+        final int code;
+        volatile ScheduledFuture<?> timeout;
+
+        Pending(CompletableFuture<RemotingCommand> future, Channel channel, int code) {
+            this.future = future;
+            this.channel = channel;
+            this.code = code;
+        }
+
+        void cancelTimeout() {
+            ScheduledFuture<?> scheduled = timeout;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
+        }
     }
 
     public InFlightRequests(int maxInFlight) {
@@ -46,13 +64,20 @@ public final class InFlightRequests {
             return future;
         }
         int opaque = request.opaque();
-        ScheduledFuture<?> timeout = channel.eventLoop().schedule(() -> expire(opaque, timeoutMillis),
-                timeoutMillis, TimeUnit.MILLISECONDS);
-        Pending entry = new Pending(future, channel, request.code(), timeout);
+        Pending entry = new Pending(future, channel, request.code());
         if (pending.putIfAbsent(opaque, entry) != null) {
-            timeout.cancel(false);
             permits.release();
             future.completeExceptionally(new IllegalStateException("opaque " + opaque + " is already in flight"));
+            return future;
+        }
+        // Scheduled only once the entry is in the table: a short timeout that fired before the put
+        // would find nothing to expire, and the request would then wait forever.
+        try {
+            entry.timeout = channel.eventLoop().schedule(() -> expire(opaque, entry, timeoutMillis), timeoutMillis,
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            fail(opaque, new RemotingException("cannot send " + RequestCode.name(request.code()) + " to "
+                    + Addresses.remote(channel) + ": its event loop is shut down", e));
             return future;
         }
         channel.writeAndFlush(request).addListener(write -> {
@@ -92,17 +117,17 @@ public final class InFlightRequests {
             LOG.debug("Response with opaque {} matches no request (timed out?)", response.opaque());
             return;
         }
-        entry.timeout().cancel(false);
+        entry.cancelTimeout();
         permits.release();
-        entry.future().complete(response);
+        entry.future.complete(response);
     }
 
     /** Fails every request sent on {@code channel}: it closed, so no response can come. */
     public void failAll(Channel channel) {
         for (Map.Entry<Integer, Pending> entry : pending.entrySet()) {
-            if (entry.getValue().channel() == channel) {
+            if (entry.getValue().channel == channel) {
                 fail(entry.getKey(), new RemotingConnectException("connection to " + Addresses.remote(channel)
-                        + " closed before the response to " + RequestCode.name(entry.getValue().code())));
+                        + " closed before the response to " + RequestCode.name(entry.getValue().code)));
             }
         }
     }
@@ -112,20 +137,22 @@ public final class InFlightRequests {
         return pending.size();
     }
 
-    private void expire(int opaque, long timeoutMillis) {
-        Pending entry = pending.get(opaque);
-        if (entry != null) {
-            fail(opaque, new RemotingTimeoutException("no response to " + RequestCode.name(entry.code()) + " from "
-                    + Addresses.remote(entry.channel()) + " within " + timeoutMillis + " ms"));
+    private void expire(int opaque, Pending entry, long timeoutMillis) {
+        // Remove only this entry: the opaque may already belong to a newer request.
+        if (pending.remove(opaque, entry)) {
+            permits.release();
+            entry.future.completeExceptionally(new RemotingTimeoutException("no response to "
+                    + RequestCode.name(entry.code) + " from " + Addresses.remote(entry.channel) + " within "
+                    + timeoutMillis + " ms"));
         }
     }
 
     private void fail(int opaque, Throwable cause) {
         Pending entry = pending.remove(opaque);
         if (entry != null) {
-            entry.timeout().cancel(false);
+            entry.cancelTimeout();
             permits.release();
-            entry.future().completeExceptionally(cause);
+            entry.future.completeExceptionally(cause);
         }
     }
 }

@@ -174,6 +174,11 @@ public final class RemotingClient implements AutoCloseable {
         return result;
     }
 
+    /** Requests sent and still waiting for a response, over all connections. */
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
     /** Closes the connection to {@code address}, if any; in-flight requests on it fail. */
     public void closeChannel(String address) {
         CompletableFuture<Channel> connection = channels.remove(address);

@@ -134,6 +134,11 @@ public final class RemotingServer implements AutoCloseable {
         return inFlight.invokeOneway(channel, request);
     }
 
+    /** Requests this server sent to clients and still waits for. */
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
     /** Number of open client connections. */
     public int connectionCount() {
         return connections.size();
@@ -145,10 +150,12 @@ public final class RemotingServer implements AutoCloseable {
             return;
         }
         stopped = true;
+        // Refuse new requests before closing the listener, so that once the port refuses
+        // connections, every request on an existing connection is refused too.
+        dispatcher.startDraining();
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly();
         }
-        dispatcher.startDraining();
         long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
         while (dispatcher.processing() > 0 && System.nanoTime() < deadline) {
             try {
