@@ -36,7 +36,6 @@ public final class BrokerRegistrationProcessor implements RequestProcessor {
         RequestCode.BROKER_HEARTBEAT, RequestCode.QUERY_DATA_VERSION};
 
     private static final Logger LOG = LogManager.getLogger(BrokerRegistrationProcessor.class);
-    /** Brokers send the CRC32 with the sign bit cleared. */
     private static final long CRC_MASK = 0x7FFF_FFFFL;
 
     private final RouteTable routes;
@@ -63,7 +62,7 @@ public final class BrokerRegistrationProcessor implements RequestProcessor {
 
     private RemotingCommand register(RequestContext context, RemotingCommand request) {
         RegisterBrokerRequestHeader header = request.header(RegisterBrokerRequestHeader.class);
-        if (header.bodyCrc32() != 0 && header.bodyCrc32() != crc32(request.body())) {
+        if (header.bodyCrc32() != 0 && !crcMatches(header.bodyCrc32(), request.body())) {
             LOG.warn("Registration of {} from {}: body CRC32 does not match", header.brokerAddr(),
                     context.remoteAddress());
             return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, "crc32 not match");
@@ -108,12 +107,16 @@ public final class BrokerRegistrationProcessor implements RequestProcessor {
                 ours == null ? null : RemotingJson.encode(ours));
     }
 
-    static int crc32(byte[] body) {
-        if (body == null) {
-            return 0;
-        }
+    /**
+     * Official brokers send the CRC32 with the sign bit cleared; the unmasked value is accepted too,
+     * since it detects corruption just as well and hand-written clients tend to send it.
+     */
+    static boolean crcMatches(int expected, byte[] body) {
         CRC32 crc = new CRC32();
-        crc.update(body);
-        return (int) (crc.getValue() & CRC_MASK);
+        if (body != null) {
+            crc.update(body);
+        }
+        long value = crc.getValue();
+        return expected == (int) (value & CRC_MASK) || expected == (int) value;
     }
 }
