@@ -41,7 +41,8 @@ public final class RemotingClient implements AutoCloseable {
     private final ConnectionWatcher watcher;
     private final Map<String, CompletableFuture<Channel>> channels = new ConcurrentHashMap<>();
     private EventLoopGroup ioGroup;
-    private Bootstrap bootstrap;
+    private volatile Bootstrap bootstrap;
+    private volatile SslContext ssl;
     private volatile boolean stopped;
 
     public RemotingClient(ClientConfig config) {
@@ -69,23 +70,32 @@ public final class RemotingClient implements AutoCloseable {
         if (bootstrap != null) {
             throw new IllegalStateException("already started");
         }
-        SslContext ssl = config.tls().enabled() ? config.tls().clientContext() : null;
+        ssl = config.tls().enabled() ? config.tls().clientContext() : null;
         ioGroup = EventLoops.newGroup(config.name() + "-io", config.ioThreads());
         bootstrap = new Bootstrap()
                 .group(ioGroup)
                 .channel(EventLoops.channelType())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        if (ssl != null) {
-                            channel.pipeline().addLast("tls", ssl.newHandler(channel.alloc()));
-                        }
-                        PipelineFactory.addRemotingHandlers(channel.pipeline(), config.maxFrameLength(),
-                                config.idleTimeout(), dispatcher, watcher);
-                    }
-                });
+                .handler(initializer(null, null));
+    }
+
+    /**
+     * The pipeline of one connection. The TLS handler is told the target host and port: without
+     * them the engine cannot check that the certificate names the server and fails the handshake.
+     */
+    private ChannelInitializer<SocketChannel> initializer(SslContext ssl, InetSocketAddress target) {
+        return new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+                if (ssl != null) {
+                    channel.pipeline().addLast("tls", ssl.newHandler(channel.alloc(), target.getHostString(),
+                            target.getPort()));
+                }
+                PipelineFactory.addRemotingHandlers(channel.pipeline(), config.maxFrameLength(),
+                        config.idleTimeout(), dispatcher, watcher);
+            }
+        };
     }
 
     /**
@@ -148,7 +158,7 @@ public final class RemotingClient implements AutoCloseable {
             result.completeExceptionally(new RemotingConnectException("bad address: " + e.getMessage(), e));
             return result;
         }
-        ChannelFuture connecting = bootstrap.connect(target);
+        ChannelFuture connecting = bootstrap.clone().handler(initializer(ssl, target)).connect(target);
         connecting.addListener(done -> {
             if (!done.isSuccess()) {
                 result.completeExceptionally(new RemotingConnectException("cannot connect to " + address + ": "
