@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request lives in {@link #extFields()} as strings; {@link HeaderCodec} turns it into a typed
  * header record and back.
  *
- * <p>Instances are immutable except for the body array, which is shared, not copied: callers must
- * not modify a body after handing it to a command.
+ * <p>Instances are immutable except for the body array, which is shared, not copied (bodies can be
+ * megabytes): callers must not modify a body after handing it to a command.
  *
  * @param code          request code ({@link RequestCode}) or response code ({@link ResponseCode})
  * @param language      the sender's language
@@ -38,9 +38,10 @@ public record RemotingCommand(int code, LanguageCode language, int version, int 
     public RemotingCommand {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(serializeType, "serializeType");
+        // Copied, so a caller changing its map afterwards cannot change a command in flight.
         extFields = extFields == null || extFields.isEmpty()
                 ? Map.of()
-                : Collections.unmodifiableMap(extFields);
+                : Collections.unmodifiableMap(new HashMap<>(extFields));
     }
 
     /** A new request with a fresh opaque, the given custom header and no body. */

@@ -44,7 +44,7 @@ public final class CommandDispatcher extends SimpleChannelInboundHandler<Remotin
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, RemotingCommand command) {
         if (command.isResponse()) {
-            inFlight.complete(command);
+            inFlight.complete(ctx.channel(), command);
         } else {
             dispatch(ctx.channel(), command);
         }
@@ -94,6 +94,11 @@ public final class CommandDispatcher extends SimpleChannelInboundHandler<Remotin
             }
         } catch (Exception e) {
             answer = CompletableFuture.failedFuture(e);
+        } catch (Error e) {
+            // The requester still gets an answer and the drain count stays right; the Error then goes
+            // on to kill this worker thread (the pool replaces it) rather than being swallowed.
+            reply(channel, request, errorResponse(channel, request, e), processing::decrementAndGet);
+            throw e;
         }
         answer.whenComplete((response, failure) -> {
             // Counted as processing until the response is written: a graceful shutdown waits for

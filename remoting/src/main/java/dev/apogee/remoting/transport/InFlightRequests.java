@@ -110,11 +110,19 @@ public final class InFlightRequests {
         return written;
     }
 
-    /** Completes the request that {@code response} answers; a response nobody waits for is logged. */
-    public void complete(RemotingCommand response) {
-        Pending entry = pending.remove(response.opaque());
-        if (entry == null) {
-            LOG.debug("Response with opaque {} matches no request (timed out?)", response.opaque());
+    /**
+     * Completes the request that {@code response}, read from {@code channel}, answers. A response
+     * nobody waits for (timed out), or one arriving on another connection than its request went out
+     * on, is dropped with a log line: opaques are only unique per requester, not per peer.
+     */
+    public void complete(Channel channel, RemotingCommand response) {
+        Pending entry = pending.get(response.opaque());
+        if (entry == null || entry.channel != channel) {
+            LOG.debug("Response with opaque {} from {} matches no request (timed out?)", response.opaque(),
+                    Addresses.remote(channel));
+            return;
+        }
+        if (!pending.remove(response.opaque(), entry)) {
             return;
         }
         entry.cancelTimeout();

@@ -13,6 +13,7 @@ import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -208,10 +209,20 @@ public final class RemotingClient implements AutoCloseable {
             return;
         }
         stopped = true;
+        List<ChannelFuture> closing = new ArrayList<>();
         for (CompletableFuture<Channel> connection : new ArrayList<>(channels.values())) {
-            connection.thenAccept(channel -> channel.close().awaitUninterruptibly());
+            // Only connections already made are waited for here; one still connecting completes on an
+            // event loop, where waiting is forbidden, so it is just closed when it arrives.
+            if (connection.isDone() && !connection.isCompletedExceptionally()) {
+                closing.add(connection.join().close());
+            } else {
+                connection.thenAccept(Channel::close);
+            }
         }
         channels.clear();
+        for (ChannelFuture close : closing) {
+            close.awaitUninterruptibly(config.connectTimeout().toMillis());
+        }
         for (ExecutorService executor : processors.executors()) {
             executor.shutdown();
         }
