@@ -63,6 +63,8 @@ public final class NamesrvMain {
             LOG.info("Shutdown requested");
             server.stop();
             stopped.countDown();
+            // Flush the last log lines ourselves; the logging backend's own hook may not run after ours.
+            LogManager.shutdown();
         }, "namesrv-shutdown"));
         out.println("apogee-namesrv listening on " + arguments.config().bindAddress() + ":" + server.port());
         // Keep a non-daemon thread alive until the hook has run: the server's own threads are daemons.

@@ -75,7 +75,8 @@ public final class NamesrvServer implements AutoCloseable {
         remoting.registerProcessor(new RouteQueryProcessor(routes, kv, settings),
                 BoundedExecutors.fixed("namesrv-route", config.routeThreads(), queue * 5), RouteQueryProcessor.CODES);
         remoting.registerProcessor(new BrokerRegistrationProcessor(routes, kv, settings),
-                BoundedExecutors.fixed("namesrv-broker", config.brokerThreads(), queue), BrokerRegistrationProcessor.CODES);
+                BoundedExecutors.fixed("namesrv-broker", config.brokerThreads(), queue),
+                BrokerRegistrationProcessor.CODES);
         remoting.registerProcessor(new ClusterAdminProcessor(routes, settings),
                 BoundedExecutors.fixed("namesrv-admin", config.adminThreads(), queue), ClusterAdminProcessor.CODES);
         remoting.registerProcessor(new KvConfigProcessor(kv),

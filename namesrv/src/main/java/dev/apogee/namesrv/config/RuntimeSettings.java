@@ -76,7 +76,8 @@ public final class RuntimeSettings {
             String key = change.getKey().trim();
             if (!DEFAULTS.containsKey(key)) {
                 throw new SettingRejectedException(SettingRejectedException.Reason.NOT_CHANGEABLE,
-                        "'" + key + "' cannot be changed at run time; changeable: " + String.join(", ", changeableKeys()));
+                        "'" + key + "' cannot be changed at run time; changeable: "
+                                + String.join(", ", changeableKeys()));
             }
             String value = change.getValue() == null ? "" : change.getValue().trim().toLowerCase(Locale.ROOT);
             if (!value.equals("true") && !value.equals("false")) {

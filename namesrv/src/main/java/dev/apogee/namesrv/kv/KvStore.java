@@ -89,8 +89,8 @@ public final class KvStore implements AutoCloseable {
 
     /** Sets {@code key} in {@code namespace} to {@code value}, durably. */
     public synchronized void put(String namespace, String key, String value) {
-        execute("MERGE INTO kv_config (namespace, config_key, config_value) KEY (namespace, config_key) VALUES (?, ?, ?)",
-                namespace, key, value);
+        execute("MERGE INTO kv_config (namespace, config_key, config_value) KEY (namespace, config_key) "
+                + "VALUES (?, ?, ?)", namespace, key, value);
         Map<String, String> table = new TreeMap<>(namespace(namespace));
         table.put(key, value);
         namespaces.put(namespace, Collections.unmodifiableMap(table));

@@ -67,7 +67,8 @@ public final class RouteTable {
      * @param deleteTopicsMissingFromRegistration whether a registration removes the broker's queues
      *                                           from topics it no longer lists
      */
-    public RouteTable(long defaultTimeoutMillis, LongSupplier clock, BooleanSupplier deleteTopicsMissingFromRegistration) {
+    public RouteTable(long defaultTimeoutMillis, LongSupplier clock,
+                      BooleanSupplier deleteTopicsMissingFromRegistration) {
         if (defaultTimeoutMillis <= 0) {
             throw new IllegalArgumentException("defaultTimeoutMillis must be positive");
         }
@@ -138,7 +139,8 @@ public final class RouteTable {
         }
         if (!master) {
             String masterAddr = group.addrs.get(BrokerData.MASTER_ID);
-            LiveBroker masterLive = masterAddr == null ? null : live.get(new BrokerAddress(r.clusterName(), masterAddr));
+            LiveBroker masterLive = masterAddr == null ? null
+                    : live.get(new BrokerAddress(r.clusterName(), masterAddr));
             if (masterLive != null) {
                 return new RegistrationResult(true, masterLive.haServerAddr(), masterAddr);
             }

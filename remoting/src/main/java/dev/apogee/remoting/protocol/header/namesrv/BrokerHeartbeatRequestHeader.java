@@ -17,7 +17,9 @@ import dev.apogee.remoting.protocol.header.OptionalField;
  * @param heartbeatTimeoutMills the broker's heartbeat timeout; optional
  * @param electionPriority      controller election priority; optional
  */
-public record BrokerHeartbeatRequestHeader(String clusterName, String brokerAddr, String brokerName, @OptionalField Long brokerId,
+public record BrokerHeartbeatRequestHeader(
+        String clusterName, String brokerAddr, String brokerName,
+        @OptionalField Long brokerId,
         @OptionalField Integer epoch, @OptionalField Long maxOffset, @OptionalField Long confirmOffset,
         @OptionalField Long heartbeatTimeoutMills, @OptionalField Integer electionPriority) implements CommandHeader {
 }

@@ -9,5 +9,6 @@ import dev.apogee.remoting.protocol.header.OptionalField;
  * @param topic       the topic
  * @param clusterName only remove the topic from this cluster's brokers; optional, all when absent
  */
-public record DeleteTopicFromNamesrvRequestHeader(String topic, @OptionalField String clusterName) implements CommandHeader {
+public record DeleteTopicFromNamesrvRequestHeader(
+        String topic, @OptionalField String clusterName) implements CommandHeader {
 }

@@ -9,5 +9,6 @@ import dev.apogee.remoting.protocol.header.OptionalField;
  * @param topic                  the topic
  * @param acceptStandardJsonOnly asks for standard JSON even from an old client; optional
  */
-public record GetRouteInfoRequestHeader(String topic, @OptionalField Boolean acceptStandardJsonOnly) implements CommandHeader {
+public record GetRouteInfoRequestHeader(
+        String topic, @OptionalField Boolean acceptStandardJsonOnly) implements CommandHeader {
 }

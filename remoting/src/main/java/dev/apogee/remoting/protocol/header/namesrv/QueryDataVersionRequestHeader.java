@@ -11,5 +11,6 @@ import dev.apogee.remoting.protocol.header.CommandHeader;
  * @param clusterName the cluster
  * @param brokerId    the broker's id
  */
-public record QueryDataVersionRequestHeader(String brokerName, String brokerAddr, String clusterName, long brokerId) implements CommandHeader {
+public record QueryDataVersionRequestHeader(
+        String brokerName, String brokerAddr, String clusterName, long brokerId) implements CommandHeader {
 }

@@ -9,5 +9,6 @@ import dev.apogee.remoting.protocol.header.OptionalField;
  * @param haServerAddr the master's HA address; null for a master or when no master is registered
  * @param masterAddr   the master's address; null likewise
  */
-public record RegisterBrokerResponseHeader(@OptionalField String haServerAddr, @OptionalField String masterAddr) implements CommandHeader {
+public record RegisterBrokerResponseHeader(
+        @OptionalField String haServerAddr, @OptionalField String masterAddr) implements CommandHeader {
 }

@@ -10,5 +10,6 @@ import dev.apogee.remoting.protocol.header.CommandHeader;
  * @param clusterName the cluster
  * @param brokerId    the broker's id in its group
  */
-public record UnRegisterBrokerRequestHeader(String brokerName, String brokerAddr, String clusterName, long brokerId) implements CommandHeader {
+public record UnRegisterBrokerRequestHeader(
+        String brokerName, String brokerAddr, String clusterName, long brokerId) implements CommandHeader {
 }
