@@ -1,0 +1,66 @@
+package dev.apogee.remoting.protocol.message;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+
+/**
+ * One stored-message record, decoded ({@link MessageRecordLayout}). Hosts are kept as raw address
+ * bytes plus port, which is what the record holds and what message ids are made of.
+ */
+public record StoredMessage(int totalSize, int magic, int bodyCrc, int queueId, int flag, long queueOffset,
+                            long physicalOffset, int sysFlag, long bornTimestamp, byte[] bornHostAddress,
+                            int bornHostPort, long storeTimestamp, byte[] storeHostAddress, int storeHostPort,
+                            int reconsumeTimes, long preparedTransactionOffset, byte[] body, String topic,
+                            String properties) {
+
+    /** The properties as a map (parsed on each call). */
+    public Map<String, String> propertyMap() {
+        return MessageProperties.parse(properties);
+    }
+
+    /** One property, or null. */
+    public String property(String name) {
+        return MessageProperties.find(properties, name);
+    }
+
+    /** The offset message id: store host and physical offset, as brokers hand it out. */
+    public String offsetMessageId() {
+        return MessageIds.offsetMessageId(storeHostAddress, storeHostPort, physicalOffset);
+    }
+
+    public InetSocketAddress bornHost() {
+        return socketAddress(bornHostAddress, bornHostPort);
+    }
+
+    public InetSocketAddress storeHost() {
+        return socketAddress(storeHostAddress, storeHostPort);
+    }
+
+    private static InetSocketAddress socketAddress(byte[] address, int port) {
+        try {
+            return new InetSocketAddress(InetAddress.getByAddress(address), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("address of " + address.length + " bytes", e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StoredMessage m && m.physicalOffset == physicalOffset && m.totalSize == totalSize
+                && m.queueOffset == queueOffset && m.queueId == queueId && m.topic.equals(topic)
+                && java.util.Arrays.equals(m.body, body) && java.util.Objects.equals(m.properties, properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(physicalOffset) * 31 + topic.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "StoredMessage[topic=" + topic + ", queueId=" + queueId + ", queueOffset=" + queueOffset
+                + ", physicalOffset=" + physicalOffset + ", size=" + totalSize + ", body=" + body.length + " bytes]";
+    }
+}

@@ -1,0 +1,106 @@
+package dev.apogee.store.file;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A fake of the file system under segments for crash tests: each file's bytes live in memory, and
+ * {@link #crash()} throws away everything that was written but not forced, as a power loss would.
+ * Segments opened again after a crash see only the forced bytes. Files deleted are gone.
+ *
+ * <p>Thread-safety: safe for one writer per segment and concurrent readers, like real segments.
+ */
+public final class VolatileSegmentFactory implements SegmentFactory {
+
+    private final Map<Path, FakeFile> files = new ConcurrentHashMap<>();
+
+    private static final class FakeFile {
+        final ByteBuffer memory;
+        final byte[] durable;
+
+        FakeFile(int capacity) {
+            memory = ByteBuffer.allocate(capacity);
+            durable = new byte[capacity];
+        }
+    }
+
+    @Override
+    public Segment open(Path path, long baseOffset, int capacity) {
+        FakeFile file = files.computeIfAbsent(path, p -> new FakeFile(capacity));
+        return new FakeSegment(path, baseOffset, capacity, file);
+    }
+
+    /** Loses every unforced byte of every file: memory becomes what was last forced. */
+    public void crash() {
+        for (FakeFile file : files.values()) {
+            synchronized (file) {
+                file.memory.clear();
+                file.memory.put(file.durable);
+                file.memory.clear();
+            }
+        }
+    }
+
+    /** Whether a file exists (was opened and not deleted). */
+    public boolean exists(Path path) {
+        return files.containsKey(path);
+    }
+
+    private final class FakeSegment implements Segment {
+        private final Path path;
+        private final long baseOffset;
+        private final int capacity;
+        private final FakeFile file;
+
+        FakeSegment(Path path, long baseOffset, int capacity, FakeFile file) {
+            this.path = path;
+            this.baseOffset = baseOffset;
+            this.capacity = capacity;
+            this.file = file;
+        }
+
+        @Override
+        public Path path() {
+            return path;
+        }
+
+        @Override
+        public long baseOffset() {
+            return baseOffset;
+        }
+
+        @Override
+        public int capacity() {
+            return capacity;
+        }
+
+        @Override
+        public ByteBuffer window(int position, int length) {
+            return file.memory.slice(position, length);
+        }
+
+        @Override
+        public ByteBuffer read(int position, int length) {
+            return file.memory.slice(position, length).asReadOnlyBuffer();
+        }
+
+        @Override
+        public void force() throws IOException {
+            synchronized (file) {
+                file.memory.get(0, file.durable);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public void delete() {
+            files.remove(path);
+        }
+    }
+}
