@@ -1,0 +1,215 @@
+package dev.apogee.store.commitlog;
+
+import dev.apogee.remoting.protocol.message.MessageRecordCodec;
+import dev.apogee.remoting.protocol.message.MessageRecordLayout;
+import dev.apogee.store.file.Segment;
+import dev.apogee.store.file.SegmentFactory;
+import dev.apogee.store.file.SegmentedLog;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The append-only log of every stored-message record of every topic, in fixed-size segments. A
+ * record never spans two segments: when the next append does not fit, the rest of the segment is
+ * filled with a blank record (its size and {@link MessageRecordLayout#BLANK_MAGIC}) and the append
+ * goes to a new segment.
+ *
+ * <p>Offsets here are physical: byte offsets in the log, from 0, across segments.
+ *
+ * <p>Thread-safety: a single writer (the store's appender thread) calls {@link #append},
+ * {@link #publish} and {@link #truncateTo}; one flusher thread calls {@link #force}; any thread may
+ * read below {@link #committedOffset()}, which the writer advances with a volatile write only after
+ * the records before it are complete, so readers never see part of a record.
+ */
+public final class CommitLog {
+
+    private final SegmentedLog segments;
+    private final int segmentSize;
+    /** Writer-owned: where the next record goes. */
+    private long writeOffset;
+    /** End of the last complete, published record. */
+    private volatile long committedOffset;
+    /** End of what the last force covered. */
+    private volatile long flushedOffset;
+
+    public CommitLog(Path directory, int segmentSize, SegmentFactory factory) {
+        this.segments = new SegmentedLog(directory, segmentSize, factory);
+        this.segmentSize = segmentSize;
+    }
+
+    /** Opens the existing segments; the write position is set by recovery ({@link #truncateTo}). */
+    public void load() throws IOException {
+        segments.load();
+    }
+
+    public SegmentedLog segments() {
+        return segments;
+    }
+
+    public int segmentSize() {
+        return segmentSize;
+    }
+
+    /** The first offset still kept. */
+    public long minOffset() {
+        return segments.minOffset();
+    }
+
+    public long committedOffset() {
+        return committedOffset;
+    }
+
+    public long flushedOffset() {
+        return flushedOffset;
+    }
+
+    /**
+     * Appends {@code records} (encoded by {@link MessageRecordCodec#encode}) as one contiguous run in
+     * one segment, assigning consecutive queue offsets from {@code firstQueueOffset} (or 0 for all
+     * when {@code firstQueueOffset} is negative: records that no consume queue will hold).
+     * The records are not visible to readers until {@link #publish}.
+     *
+     * @return the physical offset of the first record
+     * @throws IOException if a new segment cannot be created
+     */
+    public long append(List<byte[]> records, long firstQueueOffset, long storeTimestamp) throws IOException {
+        int total = 0;
+        for (byte[] record : records) {
+            total += record.length;
+        }
+        if (total + MessageRecordLayout.BLANK_RECORD_MIN_SIZE > segmentSize) {
+            throw new IllegalArgumentException(total + " bytes cannot fit in a segment of " + segmentSize);
+        }
+        Segment segment = ensureRoom(total);
+        long first = writeOffset;
+        long queueOffset = firstQueueOffset;
+        for (byte[] record : records) {
+            int position = (int) (writeOffset - segment.baseOffset());
+            ByteBuffer window = segment.window(position, record.length);
+            // Everything but the size and magic words first; those last, so that a crash in the
+            // middle leaves no magic code and recovery sees where the log really ends.
+            window.put(MessageRecordLayout.BLANK_RECORD_MIN_SIZE, record, MessageRecordLayout.BLANK_RECORD_MIN_SIZE,
+                    record.length - MessageRecordLayout.BLANK_RECORD_MIN_SIZE);
+            MessageRecordCodec.patch(window, 0, Math.max(queueOffset, 0), writeOffset, storeTimestamp);
+            window.putInt(MessageRecordLayout.TOTAL_SIZE_OFFSET, record.length);
+            window.putInt(MessageRecordLayout.MAGIC_OFFSET, ByteBuffer.wrap(record).getInt(MessageRecordLayout.MAGIC_OFFSET));
+            writeOffset += record.length;
+            if (queueOffset >= 0) {
+                queueOffset++;
+            }
+        }
+        return first;
+    }
+
+    private Segment ensureRoom(int bytes) throws IOException {
+        Segment segment = segments.segmentFor(writeOffset);
+        if (segment == null) {
+            return segments.roll(writeOffset);
+        }
+        long remaining = segment.baseOffset() + segmentSize - writeOffset;
+        if (remaining >= bytes + MessageRecordLayout.BLANK_RECORD_MIN_SIZE) {
+            return segment;
+        }
+        // Every append leaves at least BLANK_RECORD_MIN_SIZE bytes, so the blank always fits.
+        ByteBuffer blank = segment.window((int) (writeOffset - segment.baseOffset()), (int) remaining);
+        blank.putInt(MessageRecordLayout.TOTAL_SIZE_OFFSET, (int) remaining);
+        blank.putInt(MessageRecordLayout.MAGIC_OFFSET, MessageRecordLayout.BLANK_MAGIC);
+        writeOffset += remaining;
+        return segments.roll(writeOffset);
+    }
+
+    /** Makes everything appended so far visible to readers. */
+    public void publish() {
+        committedOffset = writeOffset;
+    }
+
+    /**
+     * Forces the log up to the committed offset to the device.
+     *
+     * @return the offset now durable
+     */
+    public long force() throws IOException {
+        long target = committedOffset;
+        if (target > flushedOffset) {
+            segments.force(flushedOffset, target);
+            flushedOffset = target;
+        }
+        return flushedOffset;
+    }
+
+    /**
+     * Recovery: the log ends at {@code end}. Zeroes the rest of that segment and deletes every later
+     * one, so the next append starts there.
+     */
+    public void truncateTo(long end) throws IOException {
+        segments.deleteAfter(end);
+        Segment segment = segments.segmentFor(end);
+        if (segment != null) {
+            int position = (int) (end - segment.baseOffset());
+            ByteBuffer tail = segment.window(position, segmentSize - position);
+            byte[] zeros = new byte[Math.min(64 * 1024, tail.remaining())];
+            while (tail.hasRemaining()) {
+                tail.put(zeros, 0, Math.min(zeros.length, tail.remaining()));
+            }
+            segment.force();
+        }
+        writeOffset = end;
+        committedOffset = end;
+        flushedOffset = end;
+    }
+
+    /**
+     * A read-only view of {@code size} bytes at physical offset {@code offset}, sharing the mapped
+     * memory; null when the bytes are not (or no longer) in the log.
+     */
+    public ByteBuffer read(long offset, int size) {
+        if (offset < 0 || size <= 0 || offset + size > committedOffset) {
+            return null;
+        }
+        Segment segment = segments.segmentFor(offset);
+        if (segment == null) {
+            return null;
+        }
+        int position = (int) (offset - segment.baseOffset());
+        if (position + size > segmentSize) {
+            return null;
+        }
+        return segment.read(position, size);
+    }
+
+    /** The view of the whole record at {@code offset}, or null if there is no record there. */
+    public ByteBuffer readRecord(long offset) {
+        ByteBuffer head = read(offset, MessageRecordLayout.BLANK_RECORD_MIN_SIZE);
+        if (head == null) {
+            return null;
+        }
+        int size = head.getInt(MessageRecordLayout.TOTAL_SIZE_OFFSET);
+        int magic = head.getInt(MessageRecordLayout.MAGIC_OFFSET);
+        if (magic != MessageRecordLayout.MAGIC_V1 && magic != MessageRecordLayout.MAGIC_V2) {
+            return null;
+        }
+        return read(offset, size);
+    }
+
+    /** The store timestamp of the record at {@code offset}, or -1 if there is none. */
+    public long storeTimestampAt(long offset) {
+        ByteBuffer head = read(offset, MessageRecordLayout.BORN_HOST_OFFSET);
+        if (head == null) {
+            return -1;
+        }
+        int sysFlag = head.getInt(MessageRecordLayout.SYS_FLAG_OFFSET);
+        ByteBuffer stamp = read(offset + MessageRecordLayout.storeTimestampOffset(sysFlag), 8);
+        return stamp == null ? -1 : stamp.getLong(0);
+    }
+
+    /** Deletes the oldest {@code count} segments (retention). */
+    public void deleteOldest(int count) throws IOException {
+        segments.deleteOldest(count);
+    }
+
+    public void close() {
+        segments.close();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.apogee.store.flush;
+
+import dev.apogee.store.FlushMode;
+import dev.apogee.store.PutResult;
+import dev.apogee.store.PutStatus;
+import dev.apogee.store.commitlog.CommitLog;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongConsumer;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Completes puts once they are durable by the flush mode, and forces the commit log.
+ *
+ * <p>ASYNC_FLUSH: a put is complete as soon as the appender has written and published it (it is in
+ * the mapped pages, which outlive the process), so batches are completed at once; the log is
+ * forced every flush interval. SYNC_FLUSH: batches wait until a force covers them; one force serves
+ * every batch that arrived while the previous force ran (group commit).
+ *
+ * <p>Completing futures here, on the "store-flush" thread, keeps the appender free of the callers'
+ * callbacks (which write responses).
+ *
+ * <p>Thread-safety: {@link #submit} is called by the appender thread; everything else runs on the
+ * flush thread. The hand-off is guarded by one lock.
+ */
+public final class FlushAgent implements Runnable {
+
+    private static final Logger LOG = LogManager.getLogger(FlushAgent.class);
+
+    /** A put appended (or refused) and waiting to be completed. {@code end} is -1 for a refused put. */
+    public record Pending(CompletableFuture<PutResult> future, PutResult result, long end) {
+    }
+
+    private final CommitLog commitLog;
+    private final FlushMode mode;
+    private final long intervalNanos;
+    private final long syncTimeoutNanos;
+    private final LongConsumer onFlushed;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private ArrayDeque<Pending> waiting = new ArrayDeque<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /**
+     * @param onFlushed told the offset now durable after each force (writes the checkpoint)
+     */
+    public FlushAgent(CommitLog commitLog, FlushMode mode, long intervalMillis, long syncTimeoutMillis,
+                      LongConsumer onFlushed) {
+        this.commitLog = commitLog;
+        this.mode = mode;
+        this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
+        this.syncTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(syncTimeoutMillis);
+        this.onFlushed = onFlushed;
+        this.thread = new Thread(this, "store-flush");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Hands over a batch the appender has published up to {@code committedOffset}. */
+    public void submit(long committedOffset, List<Pending> batch) {
+        lock.lock();
+        try {
+            waiting.addAll(batch);
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void run() {
+        long lastForce = System.nanoTime();
+        while (true) {
+            ArrayDeque<Pending> taken;
+            lock.lock();
+            try {
+                if (waiting.isEmpty() && running) {
+                    long wait = mode == FlushMode.ASYNC_FLUSH
+                            ? Math.max(0, intervalNanos - (System.nanoTime() - lastForce)) : intervalNanos;
+                    work.awaitNanos(Math.max(wait, 1));
+                }
+                taken = waiting;
+                waiting = new ArrayDeque<>();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                if (mode == FlushMode.SYNC_FLUSH && hasStored(taken)) {
+                    long started = System.nanoTime();
+                    forceAndReport();
+                    lastForce = System.nanoTime();
+                    boolean late = lastForce - started > syncTimeoutNanos;
+                    complete(taken, late);
+                } else {
+                    complete(taken, false);
+                    if (System.nanoTime() - lastForce >= intervalNanos) {
+                        forceAndReport();
+                        lastForce = System.nanoTime();
+                    }
+                }
+            } catch (IOException e) {
+                // The records are in the log but not known durable: a SYNC_FLUSH put must not say OK.
+                LOG.error("Forcing the commit log failed", e);
+                complete(taken, true);
+            } catch (RuntimeException e) {
+                LOG.error("Flush agent error", e);
+                complete(taken, true);
+            }
+            if (!running && taken.isEmpty() && isIdle()) {
+                return;
+            }
+        }
+    }
+
+    private boolean isIdle() {
+        lock.lock();
+        try {
+            return waiting.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static boolean hasStored(ArrayDeque<Pending> batch) {
+        for (Pending pending : batch) {
+            if (pending.end() >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void forceAndReport() throws IOException {
+        long durable = commitLog.force();
+        onFlushed.accept(durable);
+    }
+
+    private void complete(ArrayDeque<Pending> batch, boolean late) {
+        for (Pending pending : batch) {
+            PutResult result = pending.result();
+            if (late && result.stored()) {
+                result = result.withStatus(PutStatus.FLUSH_DISK_TIMEOUT);
+            }
+            pending.future().complete(result);
+        }
+    }
+
+    /** Completes what is waiting, forces one last time, and ends the thread. */
+    public void stop() throws InterruptedException, IOException {
+        running = false;
+        lock.lock();
+        try {
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+        thread.join(10_000);
+        forceAndReport();
+    }
+}
