@@ -7,6 +7,9 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Segments backed by memory-mapped files: writes land in the page cache, so they survive a crash of
@@ -34,6 +37,16 @@ public final class MappedSegmentFactory implements SegmentFactory {
             // The mapping stays valid after the channel is closed.
             MappedByteBuffer buffer = file.getChannel().map(FileChannel.MapMode.READ_WRITE, 0, capacity);
             return new MappedSegment(path, baseOffset, capacity, buffer);
+        }
+    }
+
+    @Override
+    public List<Path> files(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).collect(Collectors.toList());
         }
     }
 

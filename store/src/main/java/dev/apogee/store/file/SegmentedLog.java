@@ -1,8 +1,6 @@
 package dev.apogee.store.file;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,13 +44,10 @@ public final class SegmentedLog {
      * @throws IOException if a file cannot be opened, or the files do not form a gap-free run
      */
     public void load() throws IOException {
-        Files.createDirectories(directory);
         List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory)) {
-            for (Path file : listing) {
-                if (FILE_NAME.matcher(file.getFileName().toString()).matches()) {
-                    files.add(file);
-                }
+        for (Path file : factory.files(directory)) {
+            if (directory.equals(file.getParent()) && FILE_NAME.matcher(file.getFileName().toString()).matches()) {
+                files.add(file);
             }
         }
         files.sort(null);

@@ -3,6 +3,7 @@ package dev.apogee.store.file;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,6 +32,11 @@ public final class VolatileSegmentFactory implements SegmentFactory {
     public Segment open(Path path, long baseOffset, int capacity) {
         FakeFile file = files.computeIfAbsent(path, p -> new FakeFile(capacity));
         return new FakeSegment(path, baseOffset, capacity, file);
+    }
+
+    @Override
+    public List<Path> files(Path root) {
+        return files.keySet().stream().filter(path -> path.startsWith(root)).sorted().toList();
     }
 
     /** Loses every unforced byte of every file: memory becomes what was last forced. */
