@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * An ordered run of equally sized {@link Segment}s in one directory, each file named by the
  * 20-digit log offset of its first byte. The commit log and every consume queue are one each.
  *
- * <p>Thread-safety: one owner thread mutates (roll, truncate, delete); readers may look segments
- * up concurrently: the list is replaced, never changed in place, and published through a volatile.
+ * <p>Thread-safety: mutations (roll, truncate, delete) are synchronized with each other, since the
+ * appender rolls while retention deletes; readers look segments up without locking: the list is
+ * replaced, never changed in place, and published through a volatile.
  */
 public final class SegmentedLog {
 
@@ -43,7 +44,7 @@ public final class SegmentedLog {
      *
      * @throws IOException if a file cannot be opened, or the files do not form a gap-free run
      */
-    public void load() throws IOException {
+    public synchronized void load() throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path file : factory.files(directory)) {
             if (directory.equals(file.getParent()) && FILE_NAME.matcher(file.getFileName().toString()).matches()) {
@@ -117,7 +118,7 @@ public final class SegmentedLog {
      * Creates the segment that starts at {@code baseOffset}, which must be where the last segment
      * ends (or aligned, for the first one).
      */
-    public Segment roll(long baseOffset) throws IOException {
+    public synchronized Segment roll(long baseOffset) throws IOException {
         Segment last = last();
         long expected = last == null ? baseOffset - baseOffset % segmentSize : last.baseOffset() + segmentSize;
         if (baseOffset != expected) {
@@ -132,7 +133,7 @@ public final class SegmentedLog {
     }
 
     /** Deletes every segment that starts after {@code offset} (recovery's torn-tail truncation). */
-    public void deleteAfter(long offset) throws IOException {
+    public synchronized void deleteAfter(long offset) throws IOException {
         Segment[] current = segments;
         int keep = current.length;
         while (keep > 0 && current[keep - 1].baseOffset() > offset) {
@@ -151,7 +152,7 @@ public final class SegmentedLog {
      * Deletes the oldest {@code count} segments (retention). Readers holding one of them keep a valid
      * mapping until they drop it.
      */
-    public void deleteOldest(int count) throws IOException {
+    public synchronized void deleteOldest(int count) throws IOException {
         Segment[] current = segments;
         int drop = Math.min(count, current.length);
         if (drop <= 0) {

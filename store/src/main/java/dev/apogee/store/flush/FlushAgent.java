@@ -158,6 +158,22 @@ public final class FlushAgent implements Runnable {
         }
     }
 
+    /** Ends the thread without forcing (crash simulation); waiting puts are failed, not completed. */
+    public void abandon() throws InterruptedException {
+        running = false;
+        lock.lock();
+        try {
+            for (Pending pending : waiting) {
+                pending.future().complete(PutResult.refused(PutStatus.SERVICE_UNAVAILABLE, "store abandoned"));
+            }
+            waiting.clear();
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+        thread.join(10_000);
+    }
+
     /** Completes what is waiting, forces one last time, and ends the thread. */
     public void stop() throws InterruptedException, IOException {
         running = false;
