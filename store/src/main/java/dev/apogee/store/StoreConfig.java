@@ -65,9 +65,11 @@ public record StoreConfig(Path root, int commitLogSegmentSize, int consumeQueueE
                 flushInterval, syncFlushTimeout, putQueueCapacity, maxMessageSize, retention, diskHighWaterRatio);
     }
 
+    /** Another segment size; the maximum message size shrinks to half a segment if it was larger. */
     public StoreConfig withCommitLogSegmentSize(int size) {
         return new StoreConfig(root, size, consumeQueueEntriesPerFile, indexSlots, indexEntries, flushMode,
-                flushInterval, syncFlushTimeout, putQueueCapacity, maxMessageSize, retention, diskHighWaterRatio);
+                flushInterval, syncFlushTimeout, putQueueCapacity, Math.min(maxMessageSize, size / 2), retention,
+                diskHighWaterRatio);
     }
 
     public StoreConfig withFlushInterval(Duration interval) {
