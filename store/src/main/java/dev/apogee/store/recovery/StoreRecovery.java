@@ -50,7 +50,11 @@ public final class StoreRecovery {
         commitLog.truncateTo(end);
         queues.truncateAfterPhysical(end);
         long indexed = index.recoverTo(end);
-        long resume = Math.max(min, Math.min(checkpoint.queuesDurable(), end));
+        // Queues are derived data: if their files are gone (an operator deleted them), rebuild them
+        // from the oldest record kept instead of trusting the checkpoint. Re-dispatch indexes only
+        // records past the index's own end, so the index is not doubled.
+        long queuesMark = queues.maxLastPhysicalEnd() < 0 ? min : checkpoint.queuesDurable();
+        long resume = Math.max(min, Math.min(queuesMark, end));
         dispatcher.resumeFrom(resume);
         int redispatched = dispatcher.dispatchUpTo(end);
         for (ConsumeQueue queue : queues.all()) {
