@@ -1,7 +1,6 @@
 package dev.apogee.store;
 
 import dev.apogee.remoting.protocol.message.MessageDraft;
-import dev.apogee.remoting.protocol.message.MessageProperties;
 import dev.apogee.remoting.protocol.message.MessageRecordCodec;
 import dev.apogee.remoting.protocol.message.MessageSysFlag;
 import dev.apogee.remoting.protocol.message.StoredMessage;
@@ -42,8 +41,6 @@ import org.apache.logging.log4j.Logger;
 public final class MessageStore implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(MessageStore.class);
-    /** Entries a filtered read scans at most before it answers, so one read cannot run for long. */
-    private static final int MAX_SCANNED_ENTRIES = 16_000;
     private static final java.time.Duration RETENTION_INTERVAL = java.time.Duration.ofSeconds(10);
 
     private final StoreConfig config;
@@ -56,6 +53,7 @@ public final class MessageStore implements AutoCloseable {
     private final FlushAgent flushAgent;
     private final Appender appender;
     private final RetentionCleaner retention;
+    private final MessageReader reader;
     private final StoreRecovery.Outcome recovery;
     private volatile boolean closed;
 
@@ -79,6 +77,7 @@ public final class MessageStore implements AutoCloseable {
         queues.load();
         index.load();
         boolean aborted = abortMarker.previousRunAborted();
+        this.reader = new MessageReader(commitLog, queues, index);
         this.recovery = StoreRecovery.recover(commitLog, queues, index, dispatcher, queueOffsets, checkpoint, aborted);
         abortMarker.create();
         this.retention = new RetentionCleaner(commitLog, queues, index, dispatcher, config.retention(),
@@ -184,75 +183,7 @@ public final class MessageStore implements AutoCloseable {
      * {@code offset}, that match {@code filter}.
      */
     public GetResult get(String topic, int queueId, long offset, int maxMessages, int maxBytes, MessageFilter filter) {
-        ConsumeQueue queue = queues.get(topic, queueId);
-        if (queue == null) {
-            return GetResult.empty(GetStatus.NO_MATCHED_LOGIC_QUEUE, 0, 0, 0);
-        }
-        long min = queue.minOffset();
-        long max = queue.maxOffset();
-        if (max == 0 || max == min && offset <= min) {
-            return GetResult.empty(offset == max ? GetStatus.NO_MESSAGE_IN_QUEUE : GetStatus.OFFSET_TOO_SMALL,
-                    max, min, max);
-        }
-        if (offset < min) {
-            return GetResult.empty(GetStatus.OFFSET_TOO_SMALL, min, min, max);
-        }
-        if (offset == max) {
-            return GetResult.empty(GetStatus.OFFSET_OVERFLOW_ONE, offset, min, max);
-        }
-        if (offset > max) {
-            return GetResult.empty(GetStatus.OFFSET_OVERFLOW_BADLY, max, min, max);
-        }
-        return scan(queue, offset, Math.max(1, maxMessages), Math.max(1, maxBytes), filter, min, max);
-    }
-
-    private GetResult scan(ConsumeQueue queue, long offset, int maxMessages, int maxBytes, MessageFilter filter,
-                           long min, long max) {
-        List<ByteBuffer> found = new ArrayList<>(Math.min(maxMessages, 64));
-        int bytes = 0;
-        int scanned = 0;
-        boolean removed = false;
-        long next = offset;
-        scanning:
-        while (next < max && scanned < MAX_SCANNED_ENTRIES) {
-            ByteBuffer entries = queue.entries(next, Math.min(MAX_SCANNED_ENTRIES - scanned, 1024));
-            if (!entries.hasRemaining()) {
-                break;
-            }
-            while (entries.remaining() >= ConsumeQueue.ENTRY_SIZE) {
-                long physicalOffset = entries.getLong();
-                int size = entries.getInt();
-                long tagsCode = entries.getLong();
-                if (found.size() >= maxMessages || (!found.isEmpty() && bytes + size > maxBytes)) {
-                    break scanning;
-                }
-                next++;
-                scanned++;
-                if (!filter.matchesTagsCode(tagsCode)) {
-                    continue;
-                }
-                ByteBuffer record = commitLog.read(physicalOffset, size);
-                if (record == null) {
-                    removed = true;
-                    continue;
-                }
-                if (filter.matchesRecord(record)) {
-                    found.add(record);
-                    bytes += size;
-                }
-            }
-        }
-        GetStatus status;
-        if (!found.isEmpty()) {
-            status = GetStatus.FOUND;
-        } else if (removed) {
-            status = GetStatus.MESSAGE_WAS_REMOVING;
-        } else if (next > offset) {
-            status = GetStatus.NO_MATCHED_MESSAGE;
-        } else {
-            status = GetStatus.OFFSET_FOUND_NULL;
-        }
-        return new GetResult(status, found, next, min, max, bytes);
+        return reader.get(topic, queueId, offset, maxMessages, maxBytes, filter);
     }
 
     /** The first kept offset of a queue (0 when it does not exist). */
@@ -300,44 +231,7 @@ public final class MessageStore implements AutoCloseable {
      */
     public List<ByteBuffer> queryByKey(String topic, String key, int maxResults, long beginTimestamp,
                                        long endTimestamp) {
-        List<Long> candidates = index.query(topic, key, Math.max(maxResults, 1) * 4, beginTimestamp, endTimestamp);
-        List<ByteBuffer> matches = new ArrayList<>();
-        for (long offset : candidates) {
-            if (matches.size() >= maxResults) {
-                break;
-            }
-            ByteBuffer record = commitLog.readRecord(offset);
-            if (record == null) {
-                continue;
-            }
-            StoredMessage message;
-            try {
-                message = MessageRecordCodec.decode(record.duplicate(), false);
-            } catch (RuntimeException e) {
-                // An index entry that does not point at a record start (its file outlived a crash): skip it.
-                continue;
-            }
-            if (message.topic().equals(topic) && hasKey(message, key)) {
-                matches.add(record);
-            }
-        }
-        return matches;
-    }
-
-    private static boolean hasKey(StoredMessage message, String key) {
-        if (key.equals(message.property(MessageProperties.UNIQ_KEY))) {
-            return true;
-        }
-        String keys = message.property(MessageProperties.KEYS);
-        if (keys == null) {
-            return false;
-        }
-        for (String candidate : keys.split(MessageProperties.KEY_SEPARATOR)) {
-            if (candidate.equals(key)) {
-                return true;
-            }
-        }
-        return false;
+        return reader.queryByKey(topic, key, maxResults, beginTimestamp, endTimestamp);
     }
 
     /** Commit-log offsets: the first kept byte and the end of the last published record. */
