@@ -1,0 +1,129 @@
+package dev.apogee.broker;
+
+import dev.apogee.broker.metadata.TopicConfigStore;
+import dev.apogee.broker.processor.SendMessageProcessor;
+import dev.apogee.broker.registration.NamesrvRegistrar;
+import dev.apogee.broker.topic.TopicNames;
+import dev.apogee.remoting.concurrent.BoundedExecutors;
+import dev.apogee.remoting.protocol.body.TopicConfig;
+import dev.apogee.remoting.protocol.body.TopicPerm;
+import dev.apogee.remoting.transport.RemotingServer;
+import dev.apogee.remoting.transport.ServerConfig;
+import dev.apogee.store.MessageStore;
+import dev.apogee.store.StoreConfig;
+import dev.apogee.store.file.MappedSegmentFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.sql.SQLException;
+import java.util.Map;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * A broker: the store, the topic configs, the request processors on a remoting server, and the
+ * registration with the name servers.
+ *
+ * <p>Thread-safety: {@link #start()} and {@link #stop()} are synchronized; once started, every part
+ * is safe for its own callers.
+ */
+public final class BrokerServer implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(BrokerServer.class);
+
+    private final BrokerConfig config;
+    private MessageStore store;
+    private TopicConfigStore topics;
+    private RemotingServer remoting;
+    private NamesrvRegistrar registrar;
+
+    public BrokerServer(BrokerConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Opens the store and metadata, starts serving, and registers with the name servers.
+     *
+     * @throws IOException if the store or the port cannot be opened
+     */
+    public synchronized void start() throws IOException {
+        StoreConfig storeConfig = StoreConfig.defaults(config.dataDir().resolve("store"))
+                .withCommitLogSegmentSize(config.commitLogSegmentSize()).withFlushMode(config.flushMode());
+        store = MessageStore.open(storeConfig, MappedSegmentFactory.INSTANCE);
+        try {
+            topics = TopicConfigStore.open(config.dataDir().resolve("metadata"));
+            createSystemTopics();
+        } catch (SQLException e) {
+            store.close();
+            throw new IOException("cannot open the broker metadata: " + e.getMessage(), e);
+        }
+        remoting = new RemotingServer(ServerConfig.defaults("broker", config.listenPort())
+                .withBindAddress(config.bindAddress()));
+        byte[] storeHost = InetAddress.getByName(config.advertisedHost()).getAddress();
+        remoting.registerProcessor(new SendMessageProcessor(config, topics, store, storeHost, this::port, this::topicsChanged),
+                BoundedExecutors.fixed("broker-send", 4, 10_000), SendMessageProcessor.CODES);
+        remoting.start();
+        registrar = new NamesrvRegistrar(config.withListen(config.bindAddress(), remoting.port()), topics, address());
+        registrar.start();
+        LOG.info("Broker {} of cluster {} serving on {}", config.brokerName(), config.clusterName(), address());
+    }
+
+    /**
+     * The topics every broker has, as the official brokers create them: the key topic that lets
+     * producers send to topics without a route yet (inheritable, so auto-created topics copy it),
+     * a self-test topic, and topics named after the cluster and the broker, which tools use to find
+     * a cluster's or a broker's route. (Name servers also refuse a first registration that carries a
+     * single topic, taking it for an increment of one they missed.)
+     */
+    private void createSystemTopics() throws SQLException {
+        topics.putIfAbsent(new TopicConfig(TopicNames.AUTO_CREATE_KEY, 8, 8, TopicPerm.READ_WRITE | TopicPerm.INHERIT,
+                TopicConfig.SINGLE_TAG, 0, false, Map.of()));
+        topics.putIfAbsent(TopicConfig.of(TopicNames.SELF_TEST, 1, 1));
+        topics.putIfAbsent(TopicConfig.of(TopicNames.OFFSET_MOVED_EVENT, 1, 1));
+        topics.putIfAbsent(TopicConfig.of(config.clusterName(), 16, 16).withPerm(TopicPerm.READ_WRITE | TopicPerm.INHERIT));
+        topics.putIfAbsent(TopicConfig.of(config.brokerName(), 1, 1).withPerm(TopicPerm.READ_WRITE | TopicPerm.INHERIT));
+    }
+
+    private void topicsChanged() {
+        if (registrar != null) {
+            registrar.registerSoon();
+        }
+    }
+
+    /** {@code host:port} that clients reach this broker at. */
+    public String address() {
+        return config.advertisedHost() + ":" + remoting.port();
+    }
+
+    public int port() {
+        return remoting.port();
+    }
+
+    public MessageStore store() {
+        return store;
+    }
+
+    public TopicConfigStore topics() {
+        return topics;
+    }
+
+    /** Unregisters, stops serving (answering what is in progress), and closes the store cleanly. */
+    public synchronized void stop() {
+        if (registrar != null) {
+            registrar.stop();
+        }
+        if (remoting != null) {
+            remoting.shutdown();
+        }
+        if (store != null) {
+            store.close();
+        }
+        if (topics != null) {
+            topics.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

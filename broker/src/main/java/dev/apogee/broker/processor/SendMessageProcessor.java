@@ -1,0 +1,130 @@
+package dev.apogee.broker.processor;
+
+import dev.apogee.broker.BrokerConfig;
+import dev.apogee.broker.metadata.TopicConfigStore;
+import dev.apogee.broker.topic.TopicNames;
+import dev.apogee.remoting.protocol.RemotingCommand;
+import dev.apogee.remoting.protocol.RequestCode;
+import dev.apogee.remoting.protocol.ResponseCode;
+import dev.apogee.remoting.protocol.body.TopicConfig;
+import dev.apogee.remoting.protocol.body.TopicPerm;
+import dev.apogee.remoting.protocol.header.broker.SendMessageRequestHeader;
+import dev.apogee.remoting.protocol.header.broker.SendMessageRequestHeaderV2;
+import dev.apogee.remoting.protocol.header.broker.SendMessageResponseHeader;
+import dev.apogee.remoting.protocol.message.MessageDraft;
+import dev.apogee.remoting.protocol.message.MessageIds;
+import dev.apogee.remoting.protocol.message.MessageProperties;
+import dev.apogee.store.MessageStore;
+import dev.apogee.store.PutResult;
+import dev.apogee.remoting.transport.RequestContext;
+import dev.apogee.remoting.transport.RequestProcessor;
+import java.net.InetSocketAddress;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * SEND_MESSAGE (10) and SEND_MESSAGE_V2 (310): validates the request and the topic (creating it
+ * on first send when allowed), stores the message, and answers once the store says it is durable
+ * by the flush mode, with the offset message id, queue and queue offset.
+ *
+ * <p>Thread-safety: stateless apart from the stores it calls, which are thread-safe.
+ */
+public final class SendMessageProcessor implements RequestProcessor {
+
+    public static final int[] CODES = {RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2};
+    private static final String REGION = "DefaultRegion";
+
+    private final BrokerConfig config;
+    private final TopicConfigStore topics;
+    private final MessageStore store;
+    private final Runnable topicsChanged;
+    private final byte[] storeHost;
+    private final java.util.function.IntSupplier storePort;
+
+    /**
+     * @param storePort     the port the broker listens on (known once it is bound)
+     * @param topicsChanged told after a topic was auto-created (registration re-announces the routes)
+     */
+    public SendMessageProcessor(BrokerConfig config, TopicConfigStore topics, MessageStore store, byte[] storeHost,
+                                java.util.function.IntSupplier storePort, Runnable topicsChanged) {
+        this.config = config;
+        this.topics = topics;
+        this.store = store;
+        this.storeHost = storeHost;
+        this.storePort = storePort;
+        this.topicsChanged = topicsChanged;
+    }
+
+    @Override
+    public CompletableFuture<RemotingCommand> process(RequestContext context, RemotingCommand request)
+            throws SQLException {
+        SendMessageRequestHeader header = request.code() == RequestCode.SEND_MESSAGE
+                ? request.header(SendMessageRequestHeader.class)
+                : request.header(SendMessageRequestHeaderV2.class).toV1();
+        String problem = TopicNames.problem(header.topic());
+        if (problem != null) {
+            return reply(request, ResponseCode.INVALID_PARAMETER, problem);
+        }
+        if (TopicNames.isSystem(header.topic())) {
+            return reply(request, ResponseCode.NO_PERMISSION, "sending to topic " + header.topic() + " is forbidden");
+        }
+        if (request.body() == null || request.body().length == 0) {
+            return reply(request, ResponseCode.MESSAGE_ILLEGAL, "the message body is empty");
+        }
+        String properties = header.properties() == null ? "" : header.properties();
+        if (properties.length() > Short.MAX_VALUE) {
+            return reply(request, ResponseCode.MESSAGE_ILLEGAL, "the message properties are too long");
+        }
+        TopicConfig topic = topics.get(header.topic());
+        if (topic == null && config.autoCreateTopics()) {
+            int queues = Math.max(1, Math.min(header.defaultTopicQueueNums(), config.defaultQueueNums()));
+            topic = topics.putIfAbsent(TopicConfig.of(header.topic(), queues, queues));
+            topicsChanged.run();
+        }
+        if (topic == null) {
+            return reply(request, ResponseCode.TOPIC_NOT_EXIST, "topic " + header.topic()
+                    + " does not exist and auto-creation is off; create it first");
+        }
+        if (!TopicPerm.isWriteable(topic.perm())) {
+            return reply(request, ResponseCode.NO_PERMISSION, "topic " + header.topic() + " is not writable");
+        }
+        int queueId = header.queueId() < 0 ? 0 : header.queueId();
+        if (queueId >= topic.writeQueueNums()) {
+            return reply(request, ResponseCode.INVALID_PARAMETER, "queue id " + queueId + " is not below the "
+                    + topic.writeQueueNums() + " write queues of " + header.topic());
+        }
+        InetSocketAddress born = (InetSocketAddress) context.channel().remoteAddress();
+        String stored = properties + MessageProperties.CLUSTER + MessageProperties.NAME_VALUE_SEPARATOR
+                + config.clusterName() + MessageProperties.PROPERTY_SEPARATOR;
+        MessageDraft draft = new MessageDraft(header.topic(), queueId, header.flag(), header.sysFlag(),
+                header.bornTimestamp(), born.getAddress().getAddress(), born.getPort(), storeHost,
+                storePort.getAsInt(), header.reconsumeTimes() == null ? 0 : header.reconsumeTimes(), 0, request.body(),
+                stored);
+        String uniqueId = MessageProperties.find(properties, MessageProperties.UNIQ_KEY);
+        return store.put(draft).thenApply(result -> answer(request, result, queueId, uniqueId));
+    }
+
+    private RemotingCommand answer(RemotingCommand request, PutResult result, int queueId, String uniqueId) {
+        int code = switch (result.status()) {
+            case PUT_OK -> ResponseCode.SUCCESS;
+            case FLUSH_DISK_TIMEOUT -> ResponseCode.FLUSH_DISK_TIMEOUT;
+            case MESSAGE_ILLEGAL -> ResponseCode.MESSAGE_ILLEGAL;
+            case SERVICE_BUSY -> ResponseCode.SYSTEM_BUSY;
+            case SERVICE_UNAVAILABLE -> ResponseCode.SERVICE_NOT_AVAILABLE;
+        };
+        if (!result.stored()) {
+            return RemotingCommand.responseTo(request, code, result.detail());
+        }
+        String messageId = MessageIds.offsetMessageId(storeHost, storePort.getAsInt(), result.physicalOffset());
+        SendMessageResponseHeader header = new SendMessageResponseHeader(messageId, queueId, result.queueOffset(),
+                uniqueId, null);
+        // The 5.x producer reads MSG_REGION from every send response without a null check.
+        return RemotingCommand.responseTo(request, code, null, header, null)
+                .withExtFields(Map.of(MessageProperties.MSG_REGION, REGION, MessageProperties.TRACE_ON, "true"));
+    }
+
+    private static CompletableFuture<RemotingCommand> reply(RemotingCommand request, int code, String remark) {
+        return CompletableFuture.completedFuture(RemotingCommand.responseTo(request, code, remark));
+    }
+}
