@@ -1,0 +1,169 @@
+package dev.apogee.broker;
+
+import dev.apogee.store.FlushMode;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The broker's command line: settings from an optional properties file ({@code --config}), each
+ * overridable by an option of the same name. Only the keys below are known; anything else is an
+ * error, never silently ignored.
+ */
+public record BrokerArguments(BrokerConfig config, boolean help, boolean printConfig) {
+
+    public static final String USAGE = """
+            Usage: apogee-broker [options]
+              --config <file>            properties file with any of the settings below (keys without --)
+              --name <name>              broker name (default broker-a)
+              --cluster <name>           cluster name (default DefaultCluster)
+              --port <port>              port to listen on (default 10911; 0 picks a free one)
+              --bind <address>           address to listen on (default 0.0.0.0)
+              --host <address>           address clients reach the broker at (default 127.0.0.1)
+              --namesrv <host:port;...>  name servers (default 127.0.0.1:9876)
+              --data-dir <dir>           data directory (default ./data)
+              --flush <ASYNC_FLUSH|SYNC_FLUSH>  when a send counts as stored (default ASYNC_FLUSH)
+              --auto-create-topics <true|false> create topics on first send (default true)
+              --print-config             print the effective settings and exit
+              --help                     print this help and exit
+            """;
+
+    private static final Set<String> KEYS = Set.of("name", "cluster", "port", "bind", "host", "namesrv", "data-dir",
+            "flush", "auto-create-topics");
+
+    /** A command line that cannot be understood. */
+    public static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    public static BrokerArguments parse(String[] args) throws UsageException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        boolean help = false;
+        boolean print = false;
+        Path configFile = null;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                help = true;
+            } else if (arg.equals("--print-config")) {
+                print = true;
+            } else if (arg.startsWith("--")) {
+                String key = arg.substring(2);
+                if (i + 1 >= args.length) {
+                    throw new UsageException(arg + " needs a value");
+                }
+                String value = args[++i];
+                if (key.equals("config")) {
+                    configFile = Path.of(value);
+                } else if (KEYS.contains(key)) {
+                    settings.put(key, value);
+                } else {
+                    throw new UsageException("unknown option " + arg);
+                }
+            } else {
+                throw new UsageException("unexpected argument '" + arg + "'");
+            }
+        }
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (configFile != null) {
+            merged.putAll(readFile(configFile));
+        }
+        merged.putAll(settings);
+        return new BrokerArguments(toConfig(merged), help, print);
+    }
+
+    private static Map<String, String> readFile(Path file) throws UsageException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (!KEYS.contains(key)) {
+                throw new UsageException(file + ": unknown setting '" + key + "'");
+            }
+            values.put(key, properties.getProperty(key).trim());
+        }
+        return values;
+    }
+
+    private static BrokerConfig toConfig(Map<String, String> values) throws UsageException {
+        BrokerConfig d = BrokerConfig.defaults();
+        try {
+            return new BrokerConfig(values.getOrDefault("name", d.brokerName()),
+                    values.getOrDefault("cluster", d.clusterName()), d.brokerId(),
+                    values.getOrDefault("bind", d.bindAddress()),
+                    values.containsKey("port") ? port(values.get("port")) : d.listenPort(),
+                    values.getOrDefault("host", d.advertisedHost()),
+                    values.containsKey("namesrv") ? nameServers(values.get("namesrv")) : d.nameServers(),
+                    values.containsKey("data-dir") ? Path.of(values.get("data-dir")) : d.dataDir(),
+                    values.containsKey("flush") ? flush(values.get("flush")) : d.flushMode(),
+                    values.containsKey("auto-create-topics") ? bool(values.get("auto-create-topics"))
+                            : d.autoCreateTopics(),
+                    d.defaultQueueNums(), d.registerInterval(), d.commitLogSegmentSize());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static int port(String value) throws UsageException {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new UsageException("port " + value + " is out of range 0..65535");
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException("port needs a whole number, not '" + value + "'");
+        }
+    }
+
+    private static List<String> nameServers(String value) throws UsageException {
+        List<String> servers = Arrays.stream(value.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        for (String server : servers) {
+            if (!server.matches("[^:]+:\\d{1,5}")) {
+                throw new UsageException("name server '" + server + "' is not host:port");
+            }
+        }
+        if (servers.isEmpty()) {
+            throw new UsageException("--namesrv needs at least one host:port");
+        }
+        return servers;
+    }
+
+    private static FlushMode flush(String value) throws UsageException {
+        try {
+            return FlushMode.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("flush must be ASYNC_FLUSH or SYNC_FLUSH, not '" + value + "'");
+        }
+    }
+
+    private static boolean bool(String value) throws UsageException {
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new UsageException("expected true or false, not '" + value + "'");
+    }
+
+    /** The effective settings, one {@code key=value} per line, as a properties file would have them. */
+    public static String describe(BrokerConfig config) {
+        return "name=" + config.brokerName() + "\ncluster=" + config.clusterName() + "\nport=" + config.listenPort()
+                + "\nbind=" + config.bindAddress() + "\nhost=" + config.advertisedHost() + "\nnamesrv="
+                + String.join(";", config.nameServers()) + "\ndata-dir=" + config.dataDir() + "\nflush="
+                + config.flushMode() + "\nauto-create-topics=" + config.autoCreateTopics() + "\n";
+    }
+}
