@@ -1,11 +1,20 @@
 package dev.apogee.broker;
 
+import dev.apogee.broker.client.ClientRegistry;
+import dev.apogee.broker.longpolling.PullHold;
 import dev.apogee.broker.metadata.TopicConfigStore;
+import dev.apogee.broker.offset.ConsumerOffsetStore;
+import dev.apogee.broker.processor.ClientManageProcessor;
+import dev.apogee.broker.processor.ConsumerOffsetProcessor;
+import dev.apogee.broker.processor.PullMessageProcessor;
 import dev.apogee.broker.processor.SendMessageProcessor;
 import dev.apogee.broker.registration.NamesrvRegistrar;
 import dev.apogee.broker.topic.TopicNames;
 import dev.apogee.remoting.concurrent.BoundedExecutors;
+import dev.apogee.remoting.protocol.RemotingCommand;
+import dev.apogee.remoting.protocol.RequestCode;
 import dev.apogee.remoting.protocol.body.TopicConfig;
+import dev.apogee.remoting.protocol.header.broker.ConsumerGroupRequestHeader;
 import dev.apogee.remoting.protocol.body.TopicPerm;
 import dev.apogee.remoting.transport.RemotingServer;
 import dev.apogee.remoting.transport.ServerConfig;
@@ -16,6 +25,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -33,6 +43,8 @@ public final class BrokerServer implements AutoCloseable {
     private final BrokerConfig config;
     private MessageStore store;
     private TopicConfigStore topics;
+    private ConsumerOffsetStore offsets;
+    private PullHold pullHold;
     private RemotingServer remoting;
     private NamesrvRegistrar registrar;
 
@@ -51,6 +63,7 @@ public final class BrokerServer implements AutoCloseable {
         store = MessageStore.open(storeConfig, MappedSegmentFactory.INSTANCE);
         try {
             topics = TopicConfigStore.open(config.dataDir().resolve("metadata"));
+            offsets = ConsumerOffsetStore.open(config.dataDir().resolve("metadata"));
             createSystemTopics();
         } catch (SQLException e) {
             store.close();
@@ -61,6 +74,17 @@ public final class BrokerServer implements AutoCloseable {
         byte[] storeHost = InetAddress.getByName(config.advertisedHost()).getAddress();
         remoting.registerProcessor(new SendMessageProcessor(config, topics, store, storeHost, this::port, this::topicsChanged),
                 BoundedExecutors.fixed("broker-send", 4, 10_000), SendMessageProcessor.CODES);
+        ClientRegistry clients = new ClientRegistry(this::tellGroupToRebalance);
+        remoting.addChannelListener(clients);
+        remoting.registerProcessor(new ClientManageProcessor(clients), BoundedExecutors.fixed("broker-client", 2, 10_000),
+                ClientManageProcessor.CODES);
+        remoting.registerProcessor(new ConsumerOffsetProcessor(offsets, store),
+                BoundedExecutors.fixed("broker-offset", 2, 10_000), ConsumerOffsetProcessor.CODES);
+        ExecutorService pullExecutor = BoundedExecutors.fixed("broker-pull", 4, 10_000);
+        pullHold = new PullHold(pullExecutor);
+        store.addDispatchListener(pullHold);
+        remoting.registerProcessor(new PullMessageProcessor(store, clients, offsets, pullHold), pullExecutor,
+                PullMessageProcessor.CODES);
         remoting.start();
         registrar = new NamesrvRegistrar(config.withListen(config.bindAddress(), remoting.port()), topics, address());
         registrar.start();
@@ -81,6 +105,15 @@ public final class BrokerServer implements AutoCloseable {
         topics.putIfAbsent(TopicConfig.of(TopicNames.OFFSET_MOVED_EVENT, 1, 1));
         topics.putIfAbsent(TopicConfig.of(config.clusterName(), 16, 16).withPerm(TopicPerm.READ_WRITE | TopicPerm.INHERIT));
         topics.putIfAbsent(TopicConfig.of(config.brokerName(), 1, 1).withPerm(TopicPerm.READ_WRITE | TopicPerm.INHERIT));
+    }
+
+    /** Members of a consumer group rebalance at once when told its membership changed. */
+    private void tellGroupToRebalance(String group, ClientRegistry.ConsumerGroup members) {
+        RemotingCommand notice = RemotingCommand.request(RequestCode.NOTIFY_CONSUMER_IDS_CHANGED,
+                new ConsumerGroupRequestHeader(group));
+        for (io.netty.channel.Channel channel : members.channels()) {
+            remoting.invokeOneway(channel, notice.withNewOpaque());
+        }
     }
 
     private void topicsChanged() {
@@ -111,8 +144,14 @@ public final class BrokerServer implements AutoCloseable {
         if (registrar != null) {
             registrar.stop();
         }
+        if (pullHold != null) {
+            pullHold.stop();
+        }
         if (remoting != null) {
             remoting.shutdown();
+        }
+        if (offsets != null) {
+            offsets.close();
         }
         if (store != null) {
             store.close();

@@ -1,0 +1,137 @@
+package dev.apogee.broker.offset;
+
+import dev.apogee.remoting.concurrent.NamedThreadFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Consumer groups' committed offsets per (topic, queue). Held in memory (commits arrive with every
+ * pull) and written to the broker's H2 database in one batch every 5 s and at shutdown, like the
+ * official broker's periodic offset file: a crash can replay at most the last 5 s of consumption
+ * (at-least-once delivery), never skip a message.
+ *
+ * <p>Thread-safety: a concurrent map; the flush runs on its own thread and at {@link #close()}.
+ */
+public final class ConsumerOffsetStore implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(ConsumerOffsetStore.class);
+
+    private record Key(String group, String topic, int queueId) {
+    }
+
+    private final Connection connection;
+    private final Map<Key, Long> offsets = new ConcurrentHashMap<>();
+    private final Map<Key, Long> dirty = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher =
+            Executors.newSingleThreadScheduledExecutor(new NamedThreadFactory("broker-offset-flush", true));
+
+    private ConsumerOffsetStore(Connection connection) throws SQLException {
+        this.connection = connection;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS consumer_offset (consumer_group VARCHAR NOT NULL, "
+                    + "topic VARCHAR NOT NULL, queue_id INT NOT NULL, queue_offset BIGINT NOT NULL, "
+                    + "PRIMARY KEY (consumer_group, topic, queue_id))");
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT consumer_group, topic, queue_id, queue_offset FROM consumer_offset")) {
+                while (rows.next()) {
+                    offsets.put(new Key(rows.getString(1), rows.getString(2), rows.getInt(3)), rows.getLong(4));
+                }
+            }
+        }
+        flusher.scheduleWithFixedDelay(this::flushQuietly, 5, 5, TimeUnit.SECONDS);
+    }
+
+    /** Opens the offsets in {@code directory} (the broker's metadata database). */
+    public static ConsumerOffsetStore open(Path directory) throws SQLException {
+        try {
+            Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot create " + directory, e);
+        }
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("offsets") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return new ConsumerOffsetStore(DriverManager.getConnection(url, "sa", ""));
+    }
+
+    /** The committed offset, or -1 when the group has none for the queue. */
+    public long get(String group, String topic, int queueId) {
+        Long offset = offsets.get(new Key(group, topic, queueId));
+        return offset == null ? -1 : offset;
+    }
+
+    public void commit(String group, String topic, int queueId, long offset) {
+        Key key = new Key(group, topic, queueId);
+        offsets.put(key, offset);
+        dirty.put(key, offset);
+    }
+
+    /** Every (topic, queue) offset of a group. */
+    public Map<String, Map<Integer, Long>> offsetsOf(String group) {
+        Map<String, Map<Integer, Long>> result = new HashMap<>();
+        offsets.forEach((key, offset) -> {
+            if (key.group().equals(group)) {
+                result.computeIfAbsent(key.topic(), t -> new HashMap<>()).put(key.queueId(), offset);
+            }
+        });
+        return result;
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (SQLException e) {
+            LOG.error("Writing consumer offsets failed; will retry", e);
+        }
+    }
+
+    /** Writes every changed offset in one transaction. */
+    public synchronized void flush() throws SQLException {
+        if (dirty.isEmpty()) {
+            return;
+        }
+        Map<Key, Long> batch = new HashMap<>(dirty);
+        connection.setAutoCommit(false);
+        try (PreparedStatement merge = connection.prepareStatement(
+                "MERGE INTO consumer_offset KEY (consumer_group, topic, queue_id) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<Key, Long> entry : batch.entrySet()) {
+                merge.setString(1, entry.getKey().group());
+                merge.setString(2, entry.getKey().topic());
+                merge.setInt(3, entry.getKey().queueId());
+                merge.setLong(4, entry.getValue());
+                merge.addBatch();
+            }
+            merge.executeBatch();
+            connection.commit();
+            batch.forEach(dirty::remove);
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        flusher.shutdownNow();
+        try {
+            flush();
+            connection.close();
+        } catch (SQLException e) {
+            LOG.error("Closing consumer offsets failed", e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.apogee.broker.processor;
+
+import dev.apogee.broker.client.ClientRegistry;
+import dev.apogee.broker.filter.TagFilter;
+import dev.apogee.broker.longpolling.PullHold;
+import dev.apogee.broker.offset.ConsumerOffsetStore;
+import dev.apogee.remoting.protocol.RemotingCommand;
+import dev.apogee.remoting.protocol.RequestCode;
+import dev.apogee.remoting.protocol.ResponseCode;
+import dev.apogee.remoting.protocol.body.HeartbeatData;
+import dev.apogee.remoting.protocol.header.broker.PullMessageRequestHeader;
+import dev.apogee.remoting.protocol.header.broker.PullMessageResponseHeader;
+import dev.apogee.remoting.protocol.header.broker.PullSysFlag;
+import dev.apogee.remoting.transport.RequestContext;
+import dev.apogee.remoting.transport.RequestProcessor;
+import dev.apogee.store.GetResult;
+import dev.apogee.store.MessageFilter;
+import dev.apogee.store.MessageStore;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * PULL_MESSAGE (11) and LITE_PULL_MESSAGE (361): reads from a queue through the group's subscription
+ * filter, stores the offset a push consumer piggybacks, and holds a pull that finds nothing until a
+ * message arrives or its suspend timeout passes (long polling).
+ */
+public final class PullMessageProcessor implements RequestProcessor {
+
+    public static final int[] CODES = {RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE};
+    /** Push consumers ask for 256 KiB; lite-pull consumers ask for "no limit", which the frame limit caps. */
+    private static final int MAX_BYTES = 8 << 20;
+    private static final long MAX_SUSPEND_MILLIS = 30_000;
+
+    private final MessageStore store;
+    private final ClientRegistry clients;
+    private final ConsumerOffsetStore offsets;
+    private final PullHold hold;
+
+    public PullMessageProcessor(MessageStore store, ClientRegistry clients, ConsumerOffsetStore offsets, PullHold hold) {
+        this.store = store;
+        this.clients = clients;
+        this.offsets = offsets;
+        this.hold = hold;
+    }
+
+    @Override
+    public CompletableFuture<RemotingCommand> process(RequestContext context, RemotingCommand request) {
+        CompletableFuture<RemotingCommand> answer = new CompletableFuture<>();
+        pull(request, true, answer);
+        return answer;
+    }
+
+    private void pull(RemotingCommand request, boolean mayHold, CompletableFuture<RemotingCommand> answer) {
+        PullMessageRequestHeader header = request.header(PullMessageRequestHeader.class);
+        MessageFilter filter;
+        if (PullSysFlag.has(header.sysFlag(), PullSysFlag.SUBSCRIPTION)) {
+            if (isSql(header.expressionType())) {
+                answer.complete(RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR,
+                        "SQL92 filtering is not supported by this broker yet"));
+                return;
+            }
+            filter = TagFilter.of(header.subscription());
+        } else {
+            ClientRegistry.ConsumerGroup group = clients.consumerGroup(header.consumerGroup());
+            HeartbeatData.SubscriptionData subscription = group == null ? null : group.subscription(header.topic());
+            if (subscription == null) {
+                answer.complete(RemotingCommand.responseTo(request, ResponseCode.SUBSCRIPTION_NOT_EXIST,
+                        "group " + header.consumerGroup() + " has no subscription to " + header.topic()));
+                return;
+            }
+            if (subscription.subVersion() < header.subVersion()) {
+                answer.complete(RemotingCommand.responseTo(request, ResponseCode.SUBSCRIPTION_NOT_LATEST,
+                        "the subscription is older than the request's"));
+                return;
+            }
+            if (isSql(subscription.expressionType())) {
+                answer.complete(RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR,
+                        "SQL92 filtering is not supported by this broker yet"));
+                return;
+            }
+            filter = TagFilter.of(subscription.subString());
+        }
+        if (mayHold && PullSysFlag.has(header.sysFlag(), PullSysFlag.COMMIT_OFFSET) && header.commitOffset() >= 0) {
+            offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
+        }
+        int maxBytes = header.maxMsgBytes() == null ? MAX_BYTES : Math.min(MAX_BYTES, Math.max(1, header.maxMsgBytes()));
+        GetResult result = store.get(header.topic(), header.queueId(), header.queueOffset(),
+                Math.max(1, header.maxMsgNums()), maxBytes, filter);
+        int code = responseCode(result, header.queueOffset());
+        if (code == ResponseCode.PULL_NOT_FOUND && mayHold && PullSysFlag.has(header.sysFlag(), PullSysFlag.SUSPEND)) {
+            long waitMillis = Math.min(MAX_SUSPEND_MILLIS, Math.max(0, header.suspendTimeoutMillis()));
+            hold.park(header.topic(), header.queueId(), new PullHold.Parked(header.queueOffset(),
+                    System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis),
+                    () -> pull(request, false, answer)));
+            // A message may have arrived between the read and the parking: wake it up then.
+            long max = store.maxOffset(header.topic(), header.queueId());
+            if (max > header.queueOffset()) {
+                hold.onDispatch(header.topic(), header.queueId(), max, 0);
+            }
+            return;
+        }
+        answer.complete(RemotingCommand.responseTo(request, code, result.status().name(),
+                new PullMessageResponseHeader(0, result.nextBeginOffset(), result.minOffset(), result.maxOffset()),
+                code == ResponseCode.SUCCESS ? concatenate(result) : null));
+    }
+
+    private static boolean isSql(String expressionType) {
+        return expressionType != null && !expressionType.isEmpty() && !expressionType.equalsIgnoreCase("TAG");
+    }
+
+    /** The official broker's mapping of store read results to pull response codes. */
+    private static int responseCode(GetResult result, long requestedOffset) {
+        return switch (result.status()) {
+            case FOUND -> ResponseCode.SUCCESS;
+            case NO_MATCHED_MESSAGE, MESSAGE_WAS_REMOVING -> ResponseCode.PULL_RETRY_IMMEDIATELY;
+            case OFFSET_FOUND_NULL, OFFSET_OVERFLOW_ONE -> ResponseCode.PULL_NOT_FOUND;
+            case NO_MATCHED_LOGIC_QUEUE, NO_MESSAGE_IN_QUEUE ->
+                    requestedOffset == 0 ? ResponseCode.PULL_NOT_FOUND : ResponseCode.PULL_OFFSET_MOVED;
+            case OFFSET_OVERFLOW_BADLY, OFFSET_TOO_SMALL -> ResponseCode.PULL_OFFSET_MOVED;
+        };
+    }
+
+    private static byte[] concatenate(GetResult result) {
+        byte[] body = new byte[result.totalBytes()];
+        int at = 0;
+        for (ByteBuffer message : result.messages()) {
+            int size = message.remaining();
+            message.duplicate().get(body, at, size);
+            at += size;
+        }
+        return body;
+    }
+}
