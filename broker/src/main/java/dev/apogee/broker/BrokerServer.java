@@ -7,6 +7,7 @@ import dev.apogee.broker.offset.ConsumerOffsetStore;
 import dev.apogee.broker.processor.ClientManageProcessor;
 import dev.apogee.broker.processor.ConsumerOffsetProcessor;
 import dev.apogee.broker.processor.PullMessageProcessor;
+import dev.apogee.broker.processor.QueryMessageProcessor;
 import dev.apogee.broker.processor.SendMessageProcessor;
 import dev.apogee.broker.registration.NamesrvRegistrar;
 import dev.apogee.broker.topic.TopicNames;
@@ -85,6 +86,8 @@ public final class BrokerServer implements AutoCloseable {
         store.addDispatchListener(pullHold);
         remoting.registerProcessor(new PullMessageProcessor(store, clients, offsets, pullHold), pullExecutor,
                 PullMessageProcessor.CODES);
+        remoting.registerProcessor(new QueryMessageProcessor(store), BoundedExecutors.fixed("broker-query", 2, 1_000),
+                QueryMessageProcessor.CODES);
         remoting.start();
         registrar = new NamesrvRegistrar(config.withListen(config.bindAddress(), remoting.port()), topics, address());
         registrar.start();

@@ -7,6 +7,8 @@ import dev.apogee.remoting.protocol.ResponseCode;
 import dev.apogee.remoting.protocol.header.broker.ConsumerQueueRequestHeader;
 import dev.apogee.remoting.protocol.header.broker.OffsetResponseHeader;
 import dev.apogee.remoting.protocol.header.broker.QueueRequestHeader;
+import dev.apogee.remoting.protocol.header.broker.SearchOffsetRequestHeader;
+import dev.apogee.remoting.protocol.header.broker.TimestampResponseHeader;
 import dev.apogee.remoting.protocol.header.broker.UpdateConsumerOffsetRequestHeader;
 import dev.apogee.remoting.transport.RequestContext;
 import dev.apogee.remoting.transport.RequestProcessor;
@@ -15,12 +17,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Consumer offsets and queue bounds: QUERY_CONSUMER_OFFSET (14), UPDATE_CONSUMER_OFFSET (15),
- * GET_MAX_OFFSET (30), GET_MIN_OFFSET (31).
+ * GET_MAX_OFFSET (30), GET_MIN_OFFSET (31), SEARCH_OFFSET_BY_TIMESTAMP (29), GET_EARLIEST_MSG_STORETIME (32).
  */
 public final class ConsumerOffsetProcessor implements RequestProcessor {
 
     public static final int[] CODES = {RequestCode.QUERY_CONSUMER_OFFSET, RequestCode.UPDATE_CONSUMER_OFFSET,
-        RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET};
+        RequestCode.GET_MAX_OFFSET, RequestCode.GET_MIN_OFFSET, RequestCode.SEARCH_OFFSET_BY_TIMESTAMP,
+        RequestCode.GET_EARLIEST_MSG_STORETIME};
 
     private final ConsumerOffsetStore offsets;
     private final MessageStore store;
@@ -43,6 +46,18 @@ public final class ConsumerOffsetProcessor implements RequestProcessor {
                 QueueRequestHeader header = request.header(QueueRequestHeader.class);
                 yield RemotingCommand.success(request,
                         new OffsetResponseHeader(store.maxOffset(header.topic(), header.queueId())));
+            }
+            case RequestCode.SEARCH_OFFSET_BY_TIMESTAMP -> {
+                SearchOffsetRequestHeader header = request.header(SearchOffsetRequestHeader.class);
+                boolean upper = "UPPER".equalsIgnoreCase(header.boundaryType());
+                yield RemotingCommand.success(request, new OffsetResponseHeader(
+                        store.offsetForTime(header.topic(), header.queueId(), header.timestamp(), upper)));
+            }
+            case RequestCode.GET_EARLIEST_MSG_STORETIME -> {
+                QueueRequestHeader header = request.header(QueueRequestHeader.class);
+                long first = store.minOffset(header.topic(), header.queueId());
+                yield RemotingCommand.success(request, new TimestampResponseHeader(
+                        Math.max(0, store.storeTimestamp(header.topic(), header.queueId(), first))));
             }
             default -> {
                 QueueRequestHeader header = request.header(QueueRequestHeader.class);

@@ -11,6 +11,8 @@ import dev.apogee.remoting.protocol.body.TopicPerm;
 import dev.apogee.remoting.protocol.header.broker.SendMessageRequestHeader;
 import dev.apogee.remoting.protocol.header.broker.SendMessageRequestHeaderV2;
 import dev.apogee.remoting.protocol.header.broker.SendMessageResponseHeader;
+import dev.apogee.remoting.protocol.message.MalformedRecordException;
+import dev.apogee.remoting.protocol.message.MessageBatchCodec;
 import dev.apogee.remoting.protocol.message.MessageDraft;
 import dev.apogee.remoting.protocol.message.MessageIds;
 import dev.apogee.remoting.protocol.message.MessageProperties;
@@ -20,11 +22,13 @@ import dev.apogee.remoting.transport.RequestContext;
 import dev.apogee.remoting.transport.RequestProcessor;
 import java.net.InetSocketAddress;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * SEND_MESSAGE (10) and SEND_MESSAGE_V2 (310): validates the request and the topic (creating it
+ * SEND_MESSAGE (10), SEND_MESSAGE_V2 (310) and SEND_BATCH_MESSAGE (320): validates the request and the topic (creating it
  * on first send when allowed), stores the message, and answers once the store says it is durable
  * by the flush mode, with the offset message id, queue and queue offset.
  *
@@ -32,7 +36,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SendMessageProcessor implements RequestProcessor {
 
-    public static final int[] CODES = {RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2};
+    public static final int[] CODES = {RequestCode.SEND_MESSAGE, RequestCode.SEND_MESSAGE_V2,
+        RequestCode.SEND_BATCH_MESSAGE};
     private static final String REGION = "DefaultRegion";
 
     private final BrokerConfig config;
@@ -95,14 +100,30 @@ public final class SendMessageProcessor implements RequestProcessor {
                     + topic.writeQueueNums() + " write queues of " + header.topic());
         }
         InetSocketAddress born = (InetSocketAddress) context.channel().remoteAddress();
+        String uniqueId = MessageProperties.find(properties, MessageProperties.UNIQ_KEY);
+        if (request.code() == RequestCode.SEND_BATCH_MESSAGE) {
+            List<MessageDraft> drafts = new ArrayList<>();
+            try {
+                for (MessageBatchCodec.Entry entry : MessageBatchCodec.decode(request.body())) {
+                    drafts.add(draft(header, queueId, born, entry.flag(), entry.body(), entry.properties()));
+                }
+            } catch (MalformedRecordException e) {
+                return reply(request, ResponseCode.MESSAGE_ILLEGAL, "malformed batch: " + e.getMessage());
+            }
+            return store.putAll(drafts).thenApply(result -> answer(request, result, queueId, uniqueId));
+        }
+        MessageDraft draft = draft(header, queueId, born, header.flag(), request.body(), properties);
+        return store.put(draft).thenApply(result -> answer(request, result, queueId, uniqueId));
+    }
+
+    /** The message as stored: the request's fields, the producer's address, this broker's cluster. */
+    private MessageDraft draft(SendMessageRequestHeader header, int queueId, InetSocketAddress born, int flag,
+                               byte[] body, String properties) {
         String stored = properties + MessageProperties.CLUSTER + MessageProperties.NAME_VALUE_SEPARATOR
                 + config.clusterName() + MessageProperties.PROPERTY_SEPARATOR;
-        MessageDraft draft = new MessageDraft(header.topic(), queueId, header.flag(), header.sysFlag(),
-                header.bornTimestamp(), born.getAddress().getAddress(), born.getPort(), storeHost,
-                storePort.getAsInt(), header.reconsumeTimes() == null ? 0 : header.reconsumeTimes(), 0, request.body(),
-                stored);
-        String uniqueId = MessageProperties.find(properties, MessageProperties.UNIQ_KEY);
-        return store.put(draft).thenApply(result -> answer(request, result, queueId, uniqueId));
+        return new MessageDraft(header.topic(), queueId, flag, header.sysFlag(), header.bornTimestamp(),
+                born.getAddress().getAddress(), born.getPort(), storeHost, storePort.getAsInt(),
+                header.reconsumeTimes() == null ? 0 : header.reconsumeTimes(), 0, body, stored);
     }
 
     private RemotingCommand answer(RemotingCommand request, PutResult result, int queueId, String uniqueId) {
@@ -116,7 +137,15 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (!result.stored()) {
             return RemotingCommand.responseTo(request, code, result.detail());
         }
-        String messageId = MessageIds.offsetMessageId(storeHost, storePort.getAsInt(), result.physicalOffset());
+        // A batch answers with the offset ids of all its messages, comma-separated.
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < result.messageCount(); i++) {
+            if (i > 0) {
+                ids.append(',');
+            }
+            ids.append(MessageIds.offsetMessageId(storeHost, storePort.getAsInt(), result.physicalOffsetOf(i)));
+        }
+        String messageId = ids.toString();
         SendMessageResponseHeader header = new SendMessageResponseHeader(messageId, queueId, result.queueOffset(),
                 uniqueId, null);
         // The 5.x producer reads MSG_REGION from every send response without a null check.
