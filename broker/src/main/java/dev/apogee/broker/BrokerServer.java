@@ -8,6 +8,8 @@ import dev.apogee.broker.processor.ClientManageProcessor;
 import dev.apogee.broker.processor.ConsumerOffsetProcessor;
 import dev.apogee.broker.processor.PullMessageProcessor;
 import dev.apogee.broker.processor.QueryMessageProcessor;
+import dev.apogee.broker.processor.SendBackProcessor;
+import dev.apogee.broker.schedule.DelayedDelivery;
 import dev.apogee.broker.processor.SendMessageProcessor;
 import dev.apogee.broker.registration.NamesrvRegistrar;
 import dev.apogee.broker.topic.TopicNames;
@@ -46,6 +48,7 @@ public final class BrokerServer implements AutoCloseable {
     private TopicConfigStore topics;
     private ConsumerOffsetStore offsets;
     private PullHold pullHold;
+    private DelayedDelivery delayedDelivery;
     private RemotingServer remoting;
     private NamesrvRegistrar registrar;
 
@@ -86,9 +89,13 @@ public final class BrokerServer implements AutoCloseable {
         store.addDispatchListener(pullHold);
         remoting.registerProcessor(new PullMessageProcessor(store, clients, offsets, pullHold), pullExecutor,
                 PullMessageProcessor.CODES);
+        remoting.registerProcessor(new SendBackProcessor(store, topics, this::topicsChanged),
+                BoundedExecutors.fixed("broker-send-back", 2, 10_000), SendBackProcessor.CODES);
         remoting.registerProcessor(new QueryMessageProcessor(store), BoundedExecutors.fixed("broker-query", 2, 1_000),
                 QueryMessageProcessor.CODES);
         remoting.start();
+        delayedDelivery = new DelayedDelivery(store, offsets);
+        delayedDelivery.start();
         registrar = new NamesrvRegistrar(config.withListen(config.bindAddress(), remoting.port()), topics, address());
         registrar.start();
         LOG.info("Broker {} of cluster {} serving on {}", config.brokerName(), config.clusterName(), address());
@@ -146,6 +153,9 @@ public final class BrokerServer implements AutoCloseable {
     public synchronized void stop() {
         if (registrar != null) {
             registrar.stop();
+        }
+        if (delayedDelivery != null) {
+            delayedDelivery.stop();
         }
         if (pullHold != null) {
             pullHold.stop();

@@ -2,6 +2,7 @@ package dev.apogee.broker.processor;
 
 import dev.apogee.broker.BrokerConfig;
 import dev.apogee.broker.metadata.TopicConfigStore;
+import dev.apogee.broker.schedule.DelayedDelivery;
 import dev.apogee.broker.topic.TopicNames;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
@@ -113,6 +114,14 @@ public final class SendMessageProcessor implements RequestProcessor {
             return store.putAll(drafts).thenApply(result -> answer(request, result, queueId, uniqueId));
         }
         MessageDraft draft = draft(header, queueId, born, header.flag(), request.body(), properties);
+        String delay = MessageProperties.find(properties, MessageProperties.DELAY);
+        if (delay != null && !delay.isBlank() && !delay.trim().equals("0")) {
+            try {
+                draft = DelayedDelivery.delayed(draft, Integer.parseInt(delay.trim()));
+            } catch (NumberFormatException e) {
+                return reply(request, ResponseCode.MESSAGE_ILLEGAL, "DELAY must be a level 1..18, not '" + delay + "'");
+            }
+        }
         return store.put(draft).thenApply(result -> answer(request, result, queueId, uniqueId));
     }
 
