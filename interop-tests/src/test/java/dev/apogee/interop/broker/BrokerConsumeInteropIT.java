@@ -3,14 +3,11 @@ package dev.apogee.interop.broker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.apogee.broker.BrokerConfig;
 import dev.apogee.broker.BrokerServer;
-import dev.apogee.namesrv.NamesrvConfig;
-import dev.apogee.namesrv.NamesrvServer;
+import dev.apogee.interop.fixture.EmbeddedCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
@@ -37,47 +34,24 @@ class BrokerConsumeInteropIT {
     @TempDir
     Path dataDir;
 
-    private NamesrvServer namesrv;
+    private EmbeddedCluster cluster;
     private BrokerServer broker;
     private DefaultMQProducer producer;
-    private String namesrvAddr;
 
     @BeforeEach
     void start() throws Exception {
-        namesrv = new NamesrvServer(NamesrvConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-                .withDataDir(dataDir.resolve("namesrv")));
-        namesrv.start();
-        namesrvAddr = "127.0.0.1:" + namesrv.port();
-        broker = new BrokerServer(BrokerConfig.defaults().withListen("127.0.0.1", 0).withDataDir(dataDir.resolve("broker"))
-                .withNameServers(List.of(namesrvAddr)).withCommitLogSegmentSize(16 << 20));
-        broker.start();
-        producer = new DefaultMQProducer("interop-consume-producer");
-        producer.setNamesrvAddr(namesrvAddr);
-        producer.setInstanceName("interop-consume-producer-" + System.nanoTime());
-        producer.start();
+        cluster = EmbeddedCluster.start(dataDir);
+        broker = cluster.broker();
+        producer = cluster.producer("interop-consume-producer");
     }
 
     @AfterEach
     void stop() {
-        if (producer != null) {
-            producer.shutdown();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-        if (namesrv != null) {
-            namesrv.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
-    private static void await(java.util.function.BooleanSupplier condition, long millis, String what)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < deadline, what);
-            Thread.sleep(50);
-        }
-    }
 
     @Test
     void pushConsumerReceivesTheTagsItSubscribedTo() throws Exception {
@@ -93,7 +67,7 @@ class BrokerConsumeInteropIT {
         }
         Set<String> received = ConcurrentHashMap.newKeySet();
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("interop-push");
-        consumer.setNamesrvAddr(namesrvAddr);
+        consumer.setNamesrvAddr(cluster.namesrvAddress());
         consumer.setInstanceName("interop-push-" + System.nanoTime());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.subscribe("Events", "a || b");
@@ -105,10 +79,10 @@ class BrokerConsumeInteropIT {
         });
         consumer.start();
         try {
-            await(() -> received.size() >= expected.size(), 60_000, "received " + received.size() + " of " + expected.size());
+            EmbeddedCluster.await(() -> received.size() >= expected.size(), 60_000, "received " + received.size() + " of " + expected.size());
             // A message sent now reaches the consumer through a held (long-polling) pull.
             producer.send(new Message("Events", "a", "late".getBytes(StandardCharsets.UTF_8)), 10_000);
-            await(() -> received.contains("late"), 20_000, "the late message arrived");
+            EmbeddedCluster.await(() -> received.contains("late"), 20_000, "the late message arrived");
             expected.add("late");
             assertEquals(expected, received);
         } finally {
@@ -122,7 +96,7 @@ class BrokerConsumeInteropIT {
             producer.send(new Message("Lite", ("m" + i).getBytes(StandardCharsets.UTF_8)), 10_000);
         }
         DefaultLitePullConsumer consumer = new DefaultLitePullConsumer("interop-lite");
-        consumer.setNamesrvAddr(namesrvAddr);
+        consumer.setNamesrvAddr(cluster.namesrvAddress());
         consumer.setInstanceName("interop-lite-" + System.nanoTime());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         consumer.subscribe("Lite", "*");

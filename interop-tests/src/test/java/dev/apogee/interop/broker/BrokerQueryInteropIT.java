@@ -3,10 +3,8 @@ package dev.apogee.interop.broker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.apogee.broker.BrokerConfig;
 import dev.apogee.broker.BrokerServer;
-import dev.apogee.namesrv.NamesrvConfig;
-import dev.apogee.namesrv.NamesrvServer;
+import dev.apogee.interop.fixture.EmbeddedCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,26 +30,18 @@ class BrokerQueryInteropIT {
     @TempDir
     Path dataDir;
 
-    private NamesrvServer namesrv;
+    private EmbeddedCluster cluster;
     private BrokerServer broker;
     private DefaultMQProducer producer;
     private DefaultMQAdminExt admin;
 
     @BeforeEach
     void start() throws Exception {
-        namesrv = new NamesrvServer(NamesrvConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-                .withDataDir(dataDir.resolve("namesrv")));
-        namesrv.start();
-        String namesrvAddr = "127.0.0.1:" + namesrv.port();
-        broker = new BrokerServer(BrokerConfig.defaults().withListen("127.0.0.1", 0).withDataDir(dataDir.resolve("broker"))
-                .withNameServers(List.of(namesrvAddr)).withCommitLogSegmentSize(16 << 20));
-        broker.start();
-        producer = new DefaultMQProducer("interop-query-producer");
-        producer.setNamesrvAddr(namesrvAddr);
-        producer.setInstanceName("interop-query-producer-" + System.nanoTime());
-        producer.start();
+        cluster = EmbeddedCluster.start(dataDir);
+        broker = cluster.broker();
+        producer = cluster.producer("interop-query-producer");
         admin = new DefaultMQAdminExt("interop-query-admin");
-        admin.setNamesrvAddr(namesrvAddr);
+        admin.setNamesrvAddr(cluster.namesrvAddress());
         admin.setInstanceName("interop-query-admin-" + System.nanoTime());
         admin.start();
     }
@@ -61,14 +51,8 @@ class BrokerQueryInteropIT {
         if (admin != null) {
             admin.shutdown();
         }
-        if (producer != null) {
-            producer.shutdown();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-        if (namesrv != null) {
-            namesrv.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 

@@ -3,13 +3,10 @@ package dev.apogee.interop.broker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.apogee.broker.BrokerConfig;
 import dev.apogee.broker.BrokerServer;
-import dev.apogee.namesrv.NamesrvConfig;
-import dev.apogee.namesrv.NamesrvServer;
+import dev.apogee.interop.fixture.EmbeddedCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -32,43 +29,28 @@ class BrokerRetryDelayInteropIT {
     @TempDir
     Path dataDir;
 
-    private NamesrvServer namesrv;
+    private EmbeddedCluster cluster;
     private BrokerServer broker;
     private DefaultMQProducer producer;
-    private String namesrvAddr;
 
     @BeforeEach
     void start() throws Exception {
-        namesrv = new NamesrvServer(NamesrvConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-                .withDataDir(dataDir.resolve("namesrv")));
-        namesrv.start();
-        namesrvAddr = "127.0.0.1:" + namesrv.port();
-        broker = new BrokerServer(BrokerConfig.defaults().withListen("127.0.0.1", 0).withDataDir(dataDir.resolve("broker"))
-                .withNameServers(List.of(namesrvAddr)).withCommitLogSegmentSize(16 << 20));
-        broker.start();
-        producer = new DefaultMQProducer("interop-retry-producer");
-        producer.setNamesrvAddr(namesrvAddr);
-        producer.setInstanceName("interop-retry-producer-" + System.nanoTime());
-        producer.start();
+        cluster = EmbeddedCluster.start(dataDir);
+        broker = cluster.broker();
+        producer = cluster.producer("interop-retry-producer");
     }
 
     @AfterEach
     void stop() {
-        if (producer != null) {
-            producer.shutdown();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-        if (namesrv != null) {
-            namesrv.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     private DefaultMQPushConsumer consumer(String group, String topic, MessageListenerConcurrently listener)
             throws Exception {
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
-        consumer.setNamesrvAddr(namesrvAddr);
+        consumer.setNamesrvAddr(cluster.namesrvAddress());
         consumer.setInstanceName(group + "-" + System.nanoTime());
         consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         // The 5.5.0 client learns a new retry topic's route only from its name-server poll (30 s by default).
@@ -79,14 +61,6 @@ class BrokerRetryDelayInteropIT {
         return consumer;
     }
 
-    private static void await(java.util.function.BooleanSupplier condition, long millis, String what)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.currentTimeMillis() < deadline, what);
-            Thread.sleep(50);
-        }
-    }
 
     @Test
     void delayedMessageArrivesAfterItsLevel() throws Exception {
@@ -97,12 +71,12 @@ class BrokerRetryDelayInteropIT {
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         try {
-            await(() -> arrivals.containsKey("warm-up"), 30_000, "consumer running");
+            EmbeddedCluster.await(() -> arrivals.containsKey("warm-up"), 30_000, "consumer running");
             Message delayed = new Message("Delayed", "later".getBytes(StandardCharsets.UTF_8));
             delayed.setDelayTimeLevel(2);
             long sentAt = System.currentTimeMillis();
             producer.send(delayed, 10_000);
-            await(() -> arrivals.containsKey("later"), 30_000, "the delayed message arrived");
+            EmbeddedCluster.await(() -> arrivals.containsKey("later"), 30_000, "the delayed message arrived");
             long waited = arrivals.get("later") - sentAt;
             assertTrue(waited >= 4_500, "level 2 is 5 s; it came after " + waited + " ms");
         } finally {
@@ -123,7 +97,7 @@ class BrokerRetryDelayInteropIT {
                     ? ConsumeConcurrentlyStatus.RECONSUME_LATER : ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         try {
-            await(() -> attempts.containsKey(1), 60_000, "the message was delivered again after RECONSUME_LATER");
+            EmbeddedCluster.await(() -> attempts.containsKey(1), 60_000, "the message was delivered again after RECONSUME_LATER");
             long gap = attempts.get(1) - attempts.get(0);
             assertTrue(gap >= 9_000, "the first retry waits 10 s; it came after " + gap + " ms");
         } finally {
@@ -132,7 +106,7 @@ class BrokerRetryDelayInteropIT {
 
         producer.send(new Message("Doomed", "dead".getBytes(StandardCharsets.UTF_8)), 10_000);
         DefaultMQPushConsumer failing = new DefaultMQPushConsumer("interop-dlq");
-        failing.setNamesrvAddr(namesrvAddr);
+        failing.setNamesrvAddr(cluster.namesrvAddress());
         failing.setInstanceName("interop-dlq-" + System.nanoTime());
         failing.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
         failing.setMaxReconsumeTimes(0);
@@ -141,7 +115,7 @@ class BrokerRetryDelayInteropIT {
                 ConsumeConcurrentlyStatus.RECONSUME_LATER);
         failing.start();
         try {
-            await(() -> broker.store().maxOffset("%DLQ%interop-dlq", 0) == 1, 30_000, "the message reached the DLQ");
+            EmbeddedCluster.await(() -> broker.store().maxOffset("%DLQ%interop-dlq", 0) == 1, 30_000, "the message reached the DLQ");
         } finally {
             failing.shutdown();
         }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.apogee.broker.BrokerConfig;
 import dev.apogee.broker.BrokerServer;
-import dev.apogee.namesrv.NamesrvConfig;
-import dev.apogee.namesrv.NamesrvServer;
+import dev.apogee.interop.fixture.EmbeddedCluster;
 import dev.apogee.remoting.protocol.message.MessageIds;
 import dev.apogee.remoting.protocol.message.MessageProperties;
 import dev.apogee.remoting.protocol.message.StoredMessage;
@@ -38,35 +36,21 @@ class BrokerSendInteropIT {
     @TempDir
     Path dataDir;
 
-    private NamesrvServer namesrv;
+    private EmbeddedCluster cluster;
     private BrokerServer broker;
     private DefaultMQProducer producer;
 
     @BeforeEach
     void start() throws Exception {
-        namesrv = new NamesrvServer(NamesrvConfig.defaults().withBindAddress("127.0.0.1").withPort(0)
-                .withDataDir(dataDir.resolve("namesrv")));
-        namesrv.start();
-        String namesrvAddr = "127.0.0.1:" + namesrv.port();
-        broker = new BrokerServer(BrokerConfig.defaults().withListen("127.0.0.1", 0).withDataDir(dataDir.resolve("broker"))
-                .withNameServers(List.of(namesrvAddr)).withCommitLogSegmentSize(16 << 20));
-        broker.start();
-        producer = new DefaultMQProducer("interop-send");
-        producer.setNamesrvAddr(namesrvAddr);
-        producer.setInstanceName("interop-send-" + System.nanoTime());
-        producer.start();
+        cluster = EmbeddedCluster.start(dataDir);
+        broker = cluster.broker();
+        producer = cluster.producer("interop-send");
     }
 
     @AfterEach
     void stop() {
-        if (producer != null) {
-            producer.shutdown();
-        }
-        if (broker != null) {
-            broker.close();
-        }
-        if (namesrv != null) {
-            namesrv.close();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
