@@ -69,7 +69,12 @@ public final class PullMessageProcessor implements RequestProcessor {
                         "group " + header.consumerGroup() + " has no subscription to " + header.topic()));
                 return;
             }
-            if (subscription.subVersion() < header.subVersion()) {
+            // A newer version in the request usually means only that the client rebalanced and its
+            // heartbeat was skipped (the 5.x client drops it when another heartbeat holds its lock),
+            // which would stall the pull until the next heartbeat, 30 s later. A tag subscription is
+            // served anyway: the client re-checks tags itself, so a stale expression cannot leak
+            // messages. Other expressions must be current.
+            if (subscription.subVersion() < header.subVersion() && isSql(subscription.expressionType())) {
                 answer.complete(RemotingCommand.responseTo(request, ResponseCode.SUBSCRIPTION_NOT_LATEST,
                         "the subscription is older than the request's"));
                 return;
