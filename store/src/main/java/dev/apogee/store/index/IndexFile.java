@@ -58,7 +58,7 @@ final class IndexFile {
 
     /**
      * Opens a file, formatting it if it was never written (all zero: new, or created but never forced
-     * before a crash).
+     * before a crash). The file counts as changed, so the next {@link #flush} forces it.
      *
      * @throws CorruptIndexFileException if its header does not fit the configured counts
      */
@@ -72,9 +72,7 @@ final class IndexFile {
         if (count == 0) {
             header.putInt(SLOT_COUNT_OFFSET, slotCount);
             header.putInt(ENTRY_COUNT_OFFSET, FIRST_ENTRY);
-            IndexFile file = new IndexFile(segment, slotCount, entryCapacity, FIRST_ENTRY);
-            file.dirty = true;
-            return file;
+            return new IndexFile(segment, slotCount, entryCapacity, FIRST_ENTRY).changed();
         }
         int slots = header.getInt(SLOT_COUNT_OFFSET);
         if (slots != slotCount || count < FIRST_ENTRY || count > entryCapacity) {
@@ -82,7 +80,14 @@ final class IndexFile {
                     + "; the index is configured for " + slotCount + " slots and " + entryCapacity
                     + " entries per file (was the configuration changed? the index can be rebuilt from the commit log)");
         }
-        return new IndexFile(segment, slotCount, entryCapacity, count);
+        // What the previous process wrote may still be only in the page cache: the first flush
+        // must force it before anyone counts it as durable.
+        return new IndexFile(segment, slotCount, entryCapacity, count).changed();
+    }
+
+    private IndexFile changed() {
+        dirty = true;
+        return this;
     }
 
     Segment segment() {
@@ -213,10 +218,10 @@ final class IndexFile {
     }
 
     /**
-     * Recovery: drops the entries at or past {@code physicalEnd} and makes the cut durable. The
-     * dropped entries are the newest, so they head their chains: each slot naming one is re-pointed
-     * at the newest kept entry of its chain. Idempotent, so a crash half-way is repaired by running
-     * recovery again. The end timestamp is left as it was: an overestimate only makes queries look
+     * Recovery: drops the entries at or past {@code physicalEnd} (durable at the next
+     * {@link #flush}). The dropped entries are the newest, so they head their chains: each slot naming
+     * one is re-pointed at the newest kept entry of its chain. Idempotent, so a crash before the flush
+     * is repaired by running recovery again. The end timestamp is left as it was: an overestimate only makes queries look
      * into this file needlessly. Writer only, before readers are let in.
      *
      * @return whether any entry is left
@@ -238,7 +243,6 @@ final class IndexFile {
             count = keep;
             INT.setRelease(writable, ENTRY_COUNT_OFFSET, count);
             dirty = true;
-            flush();
         }
         return keep > FIRST_ENTRY;
     }

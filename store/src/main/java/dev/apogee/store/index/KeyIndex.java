@@ -143,8 +143,9 @@ public final class KeyIndex {
     /**
      * Recovery after the commit log was cut back to {@code commitLogEnd}: every entry at or past it
      * names bytes that no longer exist (or will hold another record). Files that begin at or past it
-     * are deleted, the file it falls in is cut back to the entries before it ({@link IndexFile#truncateTo},
-     * durable on return), and files left empty (also those a crash left unwritten) are deleted.
+     * are deleted, the file it falls in is cut back to the entries before it ({@link IndexFile#truncateTo}),
+     * and files left empty (also those a crash left unwritten) are deleted. All of it is durable on
+     * return: the files are forced before the dispatcher writes new entries over the cut ones.
      *
      * @return the new {@link #maxIndexedPhysicalOffset()}, after which the dispatcher indexes again
      */
@@ -161,6 +162,7 @@ public final class KeyIndex {
             }
         }
         publish(kept.toArray(NONE));
+        flush();
         return maxIndexedPhysicalOffset;
     }
 

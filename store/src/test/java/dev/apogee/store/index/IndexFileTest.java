@@ -203,13 +203,14 @@ class IndexFileTest {
     }
 
     @Test
-    void truncateIsDurable() throws Exception {
+    void truncateIsDurableOnceFlushed() throws Exception {
         IndexFile file = open();
         for (int i = 1; i <= 6; i++) {
             file.put(7, i * 10, 5_000);
         }
         file.flush();
         file.truncateTo(35);
+        file.flush();
         files.crash();
         IndexFile reopened = open();
         assertEquals(3, reopened.size());

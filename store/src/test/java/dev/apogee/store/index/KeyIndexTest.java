@@ -198,6 +198,23 @@ class KeyIndexTest {
     }
 
     @Test
+    void filesLoadedFromAnUnforcedRunAreForcedByTheFirstFlush() throws Exception {
+        KeyIndex crashed = open();
+        for (long offset = 0; offset < 10; offset++) {
+            crashed.put("t", "k", offset, T0);
+        }
+        // The process died: its writes are in the page cache, not on the device. The next process
+        // loads them, adds to the last file and flushes; a power loss must not take the old entries.
+        KeyIndex next = open();
+        next.put("t", "k", 10, T0);
+        next.flush();
+        files.crash();
+        KeyIndex afterPowerLoss = open();
+        assertEquals(10, afterPowerLoss.maxIndexedPhysicalOffset());
+        assertEquals(11, all(afterPowerLoss, "k").size());
+    }
+
+    @Test
     void recoverToDeletesFilesPastTheEndAndCutsTheOneItFallsIn() throws Exception {
         KeyIndex index = open();
         for (long offset = 0; offset < 30; offset++) {
