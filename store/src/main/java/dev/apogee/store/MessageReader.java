@@ -131,7 +131,9 @@ final class MessageReader {
                 // An index entry that does not point at a record start (its file outlived a crash): skip it.
                 continue;
             }
-            if (message.topic().equals(topic) && hasKey(message, key)) {
+            // The index keeps store times at one-second resolution; the record has the exact time.
+            boolean inRange = message.storeTimestamp() >= beginTimestamp && message.storeTimestamp() <= endTimestamp;
+            if (inRange && message.topic().equals(topic) && hasKey(message, key)) {
                 matches.add(record);
             }
         }

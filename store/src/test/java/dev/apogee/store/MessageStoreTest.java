@@ -174,6 +174,13 @@ class MessageStoreTest {
             assertEquals(1, store.queryByKey("orders", uniq, 32, 0, Long.MAX_VALUE).size());
             assertTrue(store.queryByKey("payments", "customer-7", 32, 0, Long.MAX_VALUE).isEmpty());
             assertTrue(store.queryByKey("orders", "customer-7", 32, 0, 1).isEmpty(), "time range filters");
+            long storedAt = stored.storeTimestamp();
+            assertEquals(1, store.queryByKey("orders", "customer-7", 32, storedAt, storedAt).size(), "ends inclusive");
+            // The index only knows the second; the query knows the millisecond.
+            assertTrue(store.queryByKey("orders", "customer-7", 32, storedAt + 1, storedAt + 500).isEmpty(),
+                    "a range just after the store time excludes it");
+            assertTrue(store.queryByKey("orders", "customer-7", 32, storedAt - 500, storedAt - 1).isEmpty(),
+                    "a range just before the store time excludes it");
         }
     }
 

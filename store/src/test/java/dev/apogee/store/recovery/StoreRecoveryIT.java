@@ -14,6 +14,7 @@ import dev.apogee.store.file.MappedSegmentFactory;
 import dev.apogee.store.testing.Drafts;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -95,5 +96,36 @@ class StoreRecoveryIT {
             assertEquals(250, recovered.put(Drafts.draft("t", 0, "after")).join().queueOffset());
         }
         assertTrue(!Files.exists(dir.resolve("abort")), "a clean close removes it");
+    }
+
+    @Test
+    void aTornRecordAtTheStartOfAFreshSegmentIsCutBackToTheBoundary() throws Exception {
+        int segmentSize = 256 * 1024;
+        // No flush on an interval: nothing in the second segment is durable when the store is abandoned.
+        MessageStore crashing = MessageStore.open(config().withFlushInterval(Duration.ofMinutes(10)),
+                MappedSegmentFactory.INSTANCE);
+        List<PutResult> results = new ArrayList<>();
+        for (int i = 0; results.isEmpty() || results.get(results.size() - 1).physicalOffset() < segmentSize; i++) {
+            results.add(crashing.put(Drafts.draft("t", i % 2, Drafts.body(900, i), null, "k" + i)).join());
+        }
+        crashing.abandon();
+        PutResult firstInSecond = results.get(results.size() - 1);
+        assertEquals(segmentSize, firstInSecond.physicalOffset(), "a blank filler closes the first segment");
+        // Only a torn record where the second segment's first record was: the crash came right after the roll.
+        try (RandomAccessFile file = new RandomAccessFile(dir.resolve("commitlog")
+                .resolve(String.format("%020d", segmentSize)).toFile(), "rw")) {
+            file.setLength(0);
+            file.setLength(segmentSize);
+            file.writeInt(5_000);
+            file.writeInt(0xDAA320A7);
+            file.write(new byte[] {1, 2, 3, 4, 5});
+        }
+        try (MessageStore store = MessageStore.open(config(), MappedSegmentFactory.INSTANCE)) {
+            assertEquals(segmentSize, store.commitLogMaxOffset(), "the torn record was cut off");
+            PutResult lastKept = results.get(results.indexOf(firstInSecond) - 1);
+            assertEquals(lastKept.queueOffset(), store.messageAt(lastKept.physicalOffset()).queueOffset());
+            PutResult next = store.put(Drafts.draft("t", 0, "after the cut")).join();
+            assertEquals(segmentSize, next.physicalOffset(), "the next put takes the cut record's place");
+        }
     }
 }
