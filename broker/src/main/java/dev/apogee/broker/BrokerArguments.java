@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +32,18 @@ public record BrokerArguments(BrokerConfig config, boolean help, boolean printCo
               --data-dir <dir>           data directory (default ./data)
               --flush <ASYNC_FLUSH|SYNC_FLUSH>  when a send counts as stored (default ASYNC_FLUSH)
               --auto-create-topics <true|false> create topics on first send (default true)
+              --transaction-check-interval <ms>  how often unresolved transactions are checked (default 30000)
+              --transaction-timeout <ms>  age of a half message before its producer is asked (default 6000)
+              --transaction-check-max <n> checks before an unresolved half message is discarded (default 15)
+              --timer-max-delay <ms>     furthest delivery time of a timer message (default 259200000, 3 days)
+              --property-filter <true|false>    serve SQL92 subscriptions (default true)
               --print-config             print the effective settings and exit
               --help                     print this help and exit
             """;
 
     private static final Set<String> KEYS = Set.of("name", "cluster", "port", "bind", "host", "namesrv", "data-dir",
-            "flush", "auto-create-topics");
+            "flush", "auto-create-topics", "transaction-check-interval", "transaction-timeout",
+            "transaction-check-max", "timer-max-delay", "property-filter");
 
     /** A command line that cannot be understood. */
     public static final class UsageException extends Exception {
@@ -113,9 +120,40 @@ public record BrokerArguments(BrokerConfig config, boolean help, boolean printCo
                     values.containsKey("flush") ? flush(values.get("flush")) : d.flushMode(),
                     values.containsKey("auto-create-topics") ? bool(values.get("auto-create-topics"))
                             : d.autoCreateTopics(),
-                    d.defaultQueueNums(), d.registerInterval(), d.commitLogSegmentSize());
+                    d.defaultQueueNums(), d.registerInterval(), d.commitLogSegmentSize(), tuning(values, d.tuning()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static BrokerTuning tuning(Map<String, String> values, BrokerTuning d) throws UsageException {
+        Duration checkInterval = values.containsKey("transaction-check-interval")
+                ? millis("transaction-check-interval", values.get("transaction-check-interval"))
+                : d.transactionCheckInterval();
+        Duration timeout = values.containsKey("transaction-timeout")
+                ? millis("transaction-timeout", values.get("transaction-timeout")) : d.transactionTimeout();
+        int checkMax = values.containsKey("transaction-check-max")
+                ? (int) number("transaction-check-max", values.get("transaction-check-max")) : d.transactionCheckMax();
+        Duration timerMax = values.containsKey("timer-max-delay")
+                ? millis("timer-max-delay", values.get("timer-max-delay")) : d.timerMaxDelay();
+        boolean propertyFilter = values.containsKey("property-filter") ? bool(values.get("property-filter"))
+                : d.propertyFilter();
+        return new BrokerTuning(checkInterval, timeout, checkMax, timerMax, propertyFilter);
+    }
+
+    private static Duration millis(String key, String value) throws UsageException {
+        return Duration.ofMillis(number(key, value));
+    }
+
+    private static long number(String key, String value) throws UsageException {
+        try {
+            long number = Long.parseLong(value.trim());
+            if (number < 0 || number > Integer.MAX_VALUE * 1000L) {
+                throw new UsageException(key + " is out of range: " + value);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new UsageException(key + " needs a whole number, not '" + value + "'");
         }
     }
 
@@ -164,6 +202,11 @@ public record BrokerArguments(BrokerConfig config, boolean help, boolean printCo
         return "name=" + config.brokerName() + "\ncluster=" + config.clusterName() + "\nport=" + config.listenPort()
                 + "\nbind=" + config.bindAddress() + "\nhost=" + config.advertisedHost() + "\nnamesrv="
                 + String.join(";", config.nameServers()) + "\ndata-dir=" + config.dataDir() + "\nflush="
-                + config.flushMode() + "\nauto-create-topics=" + config.autoCreateTopics() + "\n";
+                + config.flushMode() + "\nauto-create-topics=" + config.autoCreateTopics()
+                + "\ntransaction-check-interval=" + config.tuning().transactionCheckInterval().toMillis()
+                + "\ntransaction-timeout=" + config.tuning().transactionTimeout().toMillis()
+                + "\ntransaction-check-max=" + config.tuning().transactionCheckMax()
+                + "\ntimer-max-delay=" + config.tuning().timerMaxDelay().toMillis()
+                + "\nproperty-filter=" + config.tuning().propertyFilter() + "\n";
     }
 }

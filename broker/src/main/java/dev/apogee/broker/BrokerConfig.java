@@ -22,11 +22,12 @@ import java.util.Objects;
  * @param defaultQueueNums      queues of an auto-created topic (at most the producer's request)
  * @param registerInterval      how often the broker registers with every name server
  * @param commitLogSegmentSize  bytes per commit-log segment
+ * @param tuning                transactions, timers and filtering
  */
 public record BrokerConfig(String brokerName, String clusterName, long brokerId, String bindAddress, int listenPort,
                            String advertisedHost, List<String> nameServers, Path dataDir, FlushMode flushMode,
                            boolean autoCreateTopics, int defaultQueueNums, Duration registerInterval,
-                           int commitLogSegmentSize) {
+                           int commitLogSegmentSize, BrokerTuning tuning) {
 
     public static final int DEFAULT_PORT = 10911;
 
@@ -38,6 +39,7 @@ public record BrokerConfig(String brokerName, String clusterName, long brokerId,
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(flushMode, "flushMode");
         Objects.requireNonNull(registerInterval, "registerInterval");
+        Objects.requireNonNull(tuning, "tuning");
         nameServers = List.copyOf(nameServers);
         if (listenPort < 0 || listenPort > 65535) {
             throw new IllegalArgumentException("listenPort " + listenPort + " is out of range");
@@ -51,31 +53,37 @@ public record BrokerConfig(String brokerName, String clusterName, long brokerId,
     public static BrokerConfig defaults() {
         return new BrokerConfig("broker-a", "DefaultCluster", 0, "0.0.0.0", DEFAULT_PORT, "127.0.0.1",
                 List.of("127.0.0.1:9876"), Path.of("data"), FlushMode.ASYNC_FLUSH, true, 4, Duration.ofSeconds(30),
-                1 << 30);
+                1 << 30, BrokerTuning.defaults());
     }
 
     public BrokerConfig withListen(String address, int port) {
         return new BrokerConfig(brokerName, clusterName, brokerId, address, port, advertisedHost, nameServers, dataDir,
-                flushMode, autoCreateTopics, defaultQueueNums, registerInterval, commitLogSegmentSize);
+                flushMode, autoCreateTopics, defaultQueueNums, registerInterval, commitLogSegmentSize, tuning);
     }
 
     public BrokerConfig withNameServers(List<String> servers) {
         return new BrokerConfig(brokerName, clusterName, brokerId, bindAddress, listenPort, advertisedHost, servers,
-                dataDir, flushMode, autoCreateTopics, defaultQueueNums, registerInterval, commitLogSegmentSize);
+                dataDir, flushMode, autoCreateTopics, defaultQueueNums, registerInterval, commitLogSegmentSize, tuning);
     }
 
     public BrokerConfig withDataDir(Path dir) {
         return new BrokerConfig(brokerName, clusterName, brokerId, bindAddress, listenPort, advertisedHost, nameServers,
-                dir, flushMode, autoCreateTopics, defaultQueueNums, registerInterval, commitLogSegmentSize);
+                dir, flushMode, autoCreateTopics, defaultQueueNums, registerInterval, commitLogSegmentSize, tuning);
     }
 
     public BrokerConfig withCommitLogSegmentSize(int size) {
         return new BrokerConfig(brokerName, clusterName, brokerId, bindAddress, listenPort, advertisedHost, nameServers,
-                dataDir, flushMode, autoCreateTopics, defaultQueueNums, registerInterval, size);
+                dataDir, flushMode, autoCreateTopics, defaultQueueNums, registerInterval, size, tuning);
     }
 
     public BrokerConfig withAutoCreateTopics(boolean enabled) {
         return new BrokerConfig(brokerName, clusterName, brokerId, bindAddress, listenPort, advertisedHost, nameServers,
-                dataDir, flushMode, enabled, defaultQueueNums, registerInterval, commitLogSegmentSize);
+                dataDir, flushMode, enabled, defaultQueueNums, registerInterval, commitLogSegmentSize, tuning);
+    }
+
+    public BrokerConfig withTuning(BrokerTuning newTuning) {
+        return new BrokerConfig(brokerName, clusterName, brokerId, bindAddress, listenPort, advertisedHost, nameServers,
+                dataDir, flushMode, autoCreateTopics, defaultQueueNums, registerInterval, commitLogSegmentSize,
+                newTuning);
     }
 }

@@ -1,18 +1,24 @@
 package dev.apogee.broker;
 
 import dev.apogee.broker.client.ClientRegistry;
+import dev.apogee.broker.lock.QueueLocks;
 import dev.apogee.broker.longpolling.PullHold;
 import dev.apogee.broker.metadata.TopicConfigStore;
 import dev.apogee.broker.offset.ConsumerOffsetStore;
 import dev.apogee.broker.processor.ClientManageProcessor;
 import dev.apogee.broker.processor.ConsumerOffsetProcessor;
+import dev.apogee.broker.processor.EndTransactionProcessor;
 import dev.apogee.broker.processor.PullMessageProcessor;
 import dev.apogee.broker.processor.QueryMessageProcessor;
+import dev.apogee.broker.processor.QueueLockProcessor;
 import dev.apogee.broker.processor.SendBackProcessor;
 import dev.apogee.broker.schedule.DelayedDelivery;
 import dev.apogee.broker.processor.SendMessageProcessor;
 import dev.apogee.broker.registration.NamesrvRegistrar;
+import dev.apogee.broker.timer.TimerDelivery;
 import dev.apogee.broker.topic.TopicNames;
+import dev.apogee.broker.transaction.TransactionChecker;
+import dev.apogee.broker.transaction.TransactionLog;
 import dev.apogee.remoting.concurrent.BoundedExecutors;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
@@ -27,6 +33,8 @@ import dev.apogee.store.file.MappedSegmentFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.apache.logging.log4j.LogManager;
@@ -49,6 +57,8 @@ public final class BrokerServer implements AutoCloseable {
     private ConsumerOffsetStore offsets;
     private PullHold pullHold;
     private DelayedDelivery delayedDelivery;
+    private TimerDelivery timerDelivery;
+    private TransactionChecker transactionChecker;
     private RemotingServer remoting;
     private NamesrvRegistrar registrar;
 
@@ -76,8 +86,10 @@ public final class BrokerServer implements AutoCloseable {
         remoting = new RemotingServer(ServerConfig.defaults("broker", config.listenPort())
                 .withBindAddress(config.bindAddress()));
         byte[] storeHost = InetAddress.getByName(config.advertisedHost()).getAddress();
-        remoting.registerProcessor(new SendMessageProcessor(config, topics, store, storeHost, this::port, this::topicsChanged),
-                BoundedExecutors.fixed("broker-send", 4, 10_000), SendMessageProcessor.CODES);
+        QueueLocks locks = new QueueLocks(Duration.ofSeconds(60), Clock.systemUTC());
+        remoting.addChannelListener(locks);
+        remoting.registerProcessor(new SendMessageProcessor(config, topics, store, storeHost, this::port, this::topicsChanged,
+                locks), BoundedExecutors.fixed("broker-send", 4, 10_000), SendMessageProcessor.CODES);
         ClientRegistry clients = new ClientRegistry(this::tellGroupToRebalance);
         remoting.addChannelListener(clients);
         remoting.registerProcessor(new ClientManageProcessor(clients), BoundedExecutors.fixed("broker-client", 2, 10_000),
@@ -91,11 +103,21 @@ public final class BrokerServer implements AutoCloseable {
                 PullMessageProcessor.CODES);
         remoting.registerProcessor(new SendBackProcessor(store, topics, this::topicsChanged),
                 BoundedExecutors.fixed("broker-send-back", 2, 10_000), SendBackProcessor.CODES);
+        remoting.registerProcessor(new QueueLockProcessor(locks), BoundedExecutors.fixed("broker-lock", 1, 1_000),
+                QueueLockProcessor.CODES);
         remoting.registerProcessor(new QueryMessageProcessor(store), BoundedExecutors.fixed("broker-query", 2, 1_000),
                 QueryMessageProcessor.CODES);
+        TransactionLog transactions = new TransactionLog(store, offsets, storeHost, this::port);
+        remoting.registerProcessor(new EndTransactionProcessor(transactions, store, config),
+                BoundedExecutors.fixed("broker-transaction", 2, 10_000), EndTransactionProcessor.CODES);
         remoting.start();
         delayedDelivery = new DelayedDelivery(store, offsets);
         delayedDelivery.start();
+        timerDelivery = new TimerDelivery(store, offsets);
+        timerDelivery.start();
+        transactionChecker = new TransactionChecker(store, transactions, clients, remoting::invokeOneway,
+                config.tuning(), config.brokerName());
+        transactionChecker.start();
         registrar = new NamesrvRegistrar(config.withListen(config.bindAddress(), remoting.port()), topics, address());
         registrar.start();
         LOG.info("Broker {} of cluster {} serving on {}", config.brokerName(), config.clusterName(), address());
@@ -132,6 +154,11 @@ public final class BrokerServer implements AutoCloseable {
         }
     }
 
+    /** The settings it was started with. */
+    public BrokerConfig config() {
+        return config;
+    }
+
     /** {@code host:port} that clients reach this broker at. */
     public String address() {
         return config.advertisedHost() + ":" + remoting.port();
@@ -153,6 +180,12 @@ public final class BrokerServer implements AutoCloseable {
     public synchronized void stop() {
         if (registrar != null) {
             registrar.stop();
+        }
+        if (transactionChecker != null) {
+            transactionChecker.stop();
+        }
+        if (timerDelivery != null) {
+            timerDelivery.stop();
         }
         if (delayedDelivery != null) {
             delayedDelivery.stop();

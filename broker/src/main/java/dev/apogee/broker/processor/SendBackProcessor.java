@@ -27,7 +27,7 @@ public final class SendBackProcessor implements RequestProcessor {
     public static final int[] CODES = {RequestCode.CONSUMER_SEND_MSG_BACK};
     public static final String RETRY_PREFIX = "%RETRY%";
     public static final String DLQ_PREFIX = "%DLQ%";
-    private static final int DEFAULT_MAX_RECONSUME_TIMES = 16;
+    public static final int DEFAULT_MAX_RECONSUME_TIMES = 16;
     /** The first retry waits at level 3 (10 s); each further retry one level more. */
     private static final int FIRST_RETRY_LEVEL = 3;
 

@@ -2,7 +2,9 @@ package dev.apogee.broker.processor;
 
 import dev.apogee.broker.BrokerConfig;
 import dev.apogee.broker.metadata.TopicConfigStore;
-import dev.apogee.broker.schedule.DelayedDelivery;
+import dev.apogee.broker.lock.QueueLocks;
+import dev.apogee.broker.schedule.Scheduling;
+import dev.apogee.broker.transaction.TransactionLog;
 import dev.apogee.broker.topic.TopicNames;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
@@ -17,6 +19,7 @@ import dev.apogee.remoting.protocol.message.MessageBatchCodec;
 import dev.apogee.remoting.protocol.message.MessageDraft;
 import dev.apogee.remoting.protocol.message.MessageIds;
 import dev.apogee.remoting.protocol.message.MessageProperties;
+import dev.apogee.remoting.protocol.message.MessageSysFlag;
 import dev.apogee.store.MessageStore;
 import dev.apogee.store.PutResult;
 import dev.apogee.remoting.transport.RequestContext;
@@ -47,13 +50,15 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final Runnable topicsChanged;
     private final byte[] storeHost;
     private final java.util.function.IntSupplier storePort;
+    private final QueueLocks locks;
 
     /**
      * @param storePort     the port the broker listens on (known once it is bound)
      * @param topicsChanged told after a topic was auto-created (registration re-announces the routes)
      */
     public SendMessageProcessor(BrokerConfig config, TopicConfigStore topics, MessageStore store, byte[] storeHost,
-                                java.util.function.IntSupplier storePort, Runnable topicsChanged) {
+                                java.util.function.IntSupplier storePort, Runnable topicsChanged, QueueLocks locks) {
+        this.locks = locks;
         this.config = config;
         this.topics = topics;
         this.store = store;
@@ -83,7 +88,12 @@ public final class SendMessageProcessor implements RequestProcessor {
             return reply(request, ResponseCode.MESSAGE_ILLEGAL, "the message properties are too long");
         }
         TopicConfig topic = topics.get(header.topic());
-        if (topic == null && config.autoCreateTopics()) {
+        boolean retryTopic = header.topic().startsWith(SendBackProcessor.RETRY_PREFIX);
+        if (topic == null && retryTopic) {
+            // A consumer whose send-back failed resends to its group's retry topic, which may be new here.
+            topic = topics.putIfAbsent(TopicConfig.of(header.topic(), 1, 1));
+            topicsChanged.run();
+        } else if (topic == null && config.autoCreateTopics()) {
             int queues = Math.max(1, Math.min(header.defaultTopicQueueNums(), config.defaultQueueNums()));
             topic = topics.putIfAbsent(TopicConfig.of(header.topic(), queues, queues));
             topicsChanged.run();
@@ -114,15 +124,40 @@ public final class SendMessageProcessor implements RequestProcessor {
             return store.putAll(drafts).thenApply(result -> answer(request, result, queueId, uniqueId));
         }
         MessageDraft draft = draft(header, queueId, born, header.flag(), request.body(), properties);
-        String delay = MessageProperties.find(properties, MessageProperties.DELAY);
-        if (delay != null && !delay.isBlank() && !delay.trim().equals("0")) {
-            try {
-                draft = DelayedDelivery.delayed(draft, Integer.parseInt(delay.trim()));
-            } catch (NumberFormatException e) {
-                return reply(request, ResponseCode.MESSAGE_ILLEGAL, "DELAY must be a level 1..18, not '" + delay + "'");
-            }
+        if (topic.topicName().startsWith(SendBackProcessor.RETRY_PREFIX)) {
+            draft = deadLetterIfExhausted(draft, header);
+        }
+        try {
+            MessageDraft scheduled = Scheduling.route(draft, System.currentTimeMillis(), config.tuning().timerMaxDelay());
+            // A half message waits as it came; its delay (checked now) applies when it is committed.
+            draft = MessageSysFlag.transactionType(header.sysFlag()) == MessageSysFlag.TRANSACTION_PREPARED
+                    ? TransactionLog.half(draft) : scheduled;
+        } catch (IllegalArgumentException e) {
+            return reply(request, ResponseCode.MESSAGE_ILLEGAL, e.getMessage());
         }
         return store.put(draft).thenApply(result -> answer(request, result, queueId, uniqueId));
+    }
+
+    /**
+     * A message resent to a retry topic goes to the group's dead-letter topic instead once it was
+     * consumed more than its maximum number of times, or at once if the group consumes orderly
+     * (holds queue locks), as on the official broker.
+     */
+    private MessageDraft deadLetterIfExhausted(MessageDraft draft, SendMessageRequestHeader header) throws SQLException {
+        String group = draft.topic().substring(SendBackProcessor.RETRY_PREFIX.length());
+        int maxReconsumeTimes = header.maxReconsumeTimes() == null ? SendBackProcessor.DEFAULT_MAX_RECONSUME_TIMES
+                : header.maxReconsumeTimes();
+        if (draft.reconsumeTimes() <= maxReconsumeTimes && !locks.anyLocked(group)) {
+            return draft;
+        }
+        String deadLetters = SendBackProcessor.DLQ_PREFIX + group;
+        if (topics.get(deadLetters) == null) {
+            topics.putIfAbsent(TopicConfig.of(deadLetters, 1, 1));
+            topicsChanged.run();
+        }
+        Map<String, String> properties = MessageProperties.parse(draft.properties());
+        properties.remove(MessageProperties.DELAY);
+        return draft.withDestination(deadLetters, 0).withProperties(MessageProperties.format(properties));
     }
 
     /** The message as stored: the request's fields, the producer's address, this broker's cluster. */

@@ -101,10 +101,7 @@ public final class DelayedDelivery {
         String topic = properties.remove(MessageProperties.REAL_TOPIC);
         int queueId = Integer.parseInt(properties.remove(MessageProperties.REAL_QUEUE_ID));
         properties.remove(MessageProperties.DELAY);
-        return new MessageDraft(topic, queueId, message.flag(), message.sysFlag(), message.bornTimestamp(),
-                message.bornHostAddress(), message.bornHostPort(), message.storeHostAddress(), message.storeHostPort(),
-                message.reconsumeTimes(), message.preparedTransactionOffset(), message.body(),
-                MessageProperties.format(properties));
+        return message.redraft(topic, queueId, MessageProperties.format(properties));
     }
 
     public void stop() {

@@ -3,6 +3,7 @@ package dev.apogee.remoting.transport;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
 import dev.apogee.remoting.protocol.ResponseCode;
+import dev.apogee.remoting.protocol.body.BodyException;
 import dev.apogee.remoting.protocol.header.HeaderException;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -116,8 +117,8 @@ public final class CommandDispatcher extends SimpleChannelInboundHandler<Remotin
     private static RemotingCommand errorResponse(Channel channel, RemotingCommand request, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (cause instanceof HeaderException) {
-            LOG.info("Bad {} header from {}: {}", RequestCode.name(request.code()), Addresses.remote(channel),
+        if (cause instanceof HeaderException || cause instanceof BodyException) {
+            LOG.info("Bad {} request from {}: {}", RequestCode.name(request.code()), Addresses.remote(channel),
                     cause.getMessage());
         } else {
             LOG.warn("Processing {} from {} failed", RequestCode.name(request.code()), Addresses.remote(channel),

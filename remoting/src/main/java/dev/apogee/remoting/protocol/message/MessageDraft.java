@@ -40,4 +40,22 @@ public record MessageDraft(String topic, int queueId, int flag, int sysFlag, lon
         return new MessageDraft(newTopic, newQueueId, flag, sysFlag, bornTimestamp, bornHostAddress, bornHostPort,
                 storeHostAddress, storeHostPort, reconsumeTimes, preparedTransactionOffset, body, properties);
     }
+
+    /** This draft with another system flag (transaction type changes on commit). */
+    public MessageDraft withSysFlag(int newSysFlag) {
+        return new MessageDraft(topic, queueId, flag, newSysFlag, bornTimestamp, bornHostAddress, bornHostPort,
+                storeHostAddress, storeHostPort, reconsumeTimes, preparedTransactionOffset, body, properties);
+    }
+
+    /** This draft pointing at the half message it commits. */
+    public MessageDraft withPreparedTransactionOffset(long offset) {
+        return new MessageDraft(topic, queueId, flag, sysFlag, bornTimestamp, bornHostAddress, bornHostPort,
+                storeHostAddress, storeHostPort, reconsumeTimes, offset, body, properties);
+    }
+
+    /** This draft with another reconsume count (retry and dead-letter copies). */
+    public MessageDraft withReconsumeTimes(int times) {
+        return new MessageDraft(topic, queueId, flag, sysFlag, bornTimestamp, bornHostAddress, bornHostPort,
+                storeHostAddress, storeHostPort, times, preparedTransactionOffset, body, properties);
+    }
 }

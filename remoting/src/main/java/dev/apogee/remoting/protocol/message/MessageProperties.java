@@ -28,6 +28,13 @@ public final class MessageProperties {
     public static final String TIMER_DELIVER_MS = "TIMER_DELIVER_MS";
     public static final String TIMER_DELAY_SEC = "TIMER_DELAY_SEC";
     public static final String TIMER_DELAY_MS = "TIMER_DELAY_MS";
+    /** When a timer message is due (ms since the epoch), set by the broker. */
+    public static final String TIMER_OUT_MS = "TIMER_OUT_MS";
+    public static final String CHECK_IMMUNITY_TIME_IN_SECONDS = "CHECK_IMMUNITY_TIME_IN_SECONDS";
+    public static final String TRANSACTION_ID = "__transactionId__";
+    public static final String RECONSUME_TIME = "RECONSUME_TIME";
+    public static final String MAX_RECONSUME_TIMES = "MAX_RECONSUME_TIMES";
+    public static final String POP_CK = "POP_CK";
     public static final String KEY_SEPARATOR = " ";
 
     private MessageProperties() {

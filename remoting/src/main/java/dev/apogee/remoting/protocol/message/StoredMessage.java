@@ -25,6 +25,15 @@ public record StoredMessage(int totalSize, int magic, int bodyCrc, int queueId, 
         return MessageProperties.find(properties, name);
     }
 
+    /**
+     * A draft to store this message again elsewhere (redelivery from schedule, timer, half and
+     * retry topics): everything kept but the destination and properties.
+     */
+    public MessageDraft redraft(String topic, int queueId, String properties) {
+        return new MessageDraft(topic, queueId, flag, sysFlag, bornTimestamp, bornHostAddress, bornHostPort,
+                storeHostAddress, storeHostPort, reconsumeTimes, preparedTransactionOffset, body, properties);
+    }
+
     /** The offset message id: store host and physical offset, as brokers hand it out. */
     public String offsetMessageId() {
         return MessageIds.offsetMessageId(storeHostAddress, storeHostPort, physicalOffset);
