@@ -92,7 +92,7 @@ public final class BrokerServer implements AutoCloseable {
                 locks), BoundedExecutors.fixed("broker-send", 4, 10_000), SendMessageProcessor.CODES);
         ClientRegistry clients = new ClientRegistry(this::tellGroupToRebalance);
         remoting.addChannelListener(clients);
-        remoting.registerProcessor(new ClientManageProcessor(clients), BoundedExecutors.fixed("broker-client", 2, 10_000),
+        remoting.registerProcessor(new ClientManageProcessor(clients, topics, this::topicsChanged), BoundedExecutors.fixed("broker-client", 2, 10_000),
                 ClientManageProcessor.CODES);
         remoting.registerProcessor(new ConsumerOffsetProcessor(offsets, store),
                 BoundedExecutors.fixed("broker-offset", 2, 10_000), ConsumerOffsetProcessor.CODES);

@@ -1,6 +1,9 @@
 package dev.apogee.broker.processor;
 
 import dev.apogee.broker.client.ClientRegistry;
+import dev.apogee.broker.metadata.TopicConfigStore;
+import dev.apogee.broker.topic.TopicNames;
+import dev.apogee.remoting.protocol.body.TopicConfig;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
 import dev.apogee.remoting.protocol.ResponseCode;
@@ -11,6 +14,7 @@ import dev.apogee.remoting.protocol.header.broker.ConsumerGroupRequestHeader;
 import dev.apogee.remoting.protocol.header.broker.UnregisterClientRequestHeader;
 import dev.apogee.remoting.transport.RequestContext;
 import dev.apogee.remoting.transport.RequestProcessor;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -21,16 +25,24 @@ public final class ClientManageProcessor implements RequestProcessor {
         RequestCode.GET_CONSUMER_LIST_BY_GROUP};
 
     private final ClientRegistry clients;
+    private final TopicConfigStore topics;
+    private final Runnable topicsChanged;
 
-    public ClientManageProcessor(ClientRegistry clients) {
+    /** @param topicsChanged told after a group's retry topic was created (registration announces it) */
+    public ClientManageProcessor(ClientRegistry clients, TopicConfigStore topics, Runnable topicsChanged) {
         this.clients = clients;
+        this.topics = topics;
+        this.topicsChanged = topicsChanged;
     }
 
     @Override
-    public CompletableFuture<RemotingCommand> process(RequestContext context, RemotingCommand request) {
+    public CompletableFuture<RemotingCommand> process(RequestContext context, RemotingCommand request)
+            throws SQLException {
         return CompletableFuture.completedFuture(switch (request.code()) {
             case RequestCode.HEART_BEAT -> {
-                clients.heartbeat(context.channel(), RemotingJson.decode(request.body(), HeartbeatData.class));
+                HeartbeatData heartbeat = RemotingJson.decode(request.body(), HeartbeatData.class);
+                clients.heartbeat(context.channel(), heartbeat);
+                createRetryTopics(heartbeat);
                 yield RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
             }
             case RequestCode.UNREGISTER_CLIENT -> {
@@ -40,6 +52,24 @@ public final class ClientManageProcessor implements RequestProcessor {
             }
             default -> consumerList(request);
         });
+    }
+
+    /**
+     * Every consumer group gets its retry topic when it first shows up, as on the official broker,
+     * so that its members learn the topic's route before their first retry.
+     */
+    private void createRetryTopics(HeartbeatData heartbeat) throws SQLException {
+        boolean created = false;
+        for (HeartbeatData.ConsumerData consumer : heartbeat.consumerDataSet()) {
+            String retryTopic = SendBackProcessor.RETRY_PREFIX + consumer.groupName();
+            if (topics.get(retryTopic) == null && TopicNames.problem(retryTopic) == null) {
+                topics.putIfAbsent(TopicConfig.of(retryTopic, 1, 1));
+                created = true;
+            }
+        }
+        if (created) {
+            topicsChanged.run();
+        }
     }
 
     private RemotingCommand consumerList(RemotingCommand request) {

@@ -105,7 +105,9 @@ public final class SendMessageProcessor implements RequestProcessor {
         if (!TopicPerm.isWriteable(topic.perm())) {
             return reply(request, ResponseCode.NO_PERMISSION, "topic " + header.topic() + " is not writable");
         }
-        int queueId = header.queueId() < 0 ? 0 : header.queueId();
+        // A consumer resending to a retry topic it has no route for picks a queue of the default route.
+        int queueId = header.queueId() < 0 ? 0
+                : retryTopic ? header.queueId() % topic.writeQueueNums() : header.queueId();
         if (queueId >= topic.writeQueueNums()) {
             return reply(request, ResponseCode.INVALID_PARAMETER, "queue id " + queueId + " is not below the "
                     + topic.writeQueueNums() + " write queues of " + header.topic());
