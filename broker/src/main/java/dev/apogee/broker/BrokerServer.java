@@ -1,13 +1,16 @@
 package dev.apogee.broker;
 
 import dev.apogee.broker.client.ClientRegistry;
+import dev.apogee.broker.filter.MessagePredicates;
 import dev.apogee.broker.lock.QueueLocks;
+import dev.apogee.broker.pop.PopLeases;
 import dev.apogee.broker.longpolling.PullHold;
 import dev.apogee.broker.metadata.TopicConfigStore;
 import dev.apogee.broker.offset.ConsumerOffsetStore;
 import dev.apogee.broker.processor.ClientManageProcessor;
 import dev.apogee.broker.processor.ConsumerOffsetProcessor;
 import dev.apogee.broker.processor.EndTransactionProcessor;
+import dev.apogee.broker.processor.PopMessageProcessor;
 import dev.apogee.broker.processor.PullMessageProcessor;
 import dev.apogee.broker.processor.QueryMessageProcessor;
 import dev.apogee.broker.processor.QueueLockProcessor;
@@ -101,6 +104,9 @@ public final class BrokerServer implements AutoCloseable {
         store.addDispatchListener(pullHold);
         remoting.registerProcessor(new PullMessageProcessor(store, clients, offsets, pullHold), pullExecutor,
                 PullMessageProcessor.CODES);
+        PopLeases popLeases = new PopLeases(store, offsets, 1 + SendBackProcessor.DEFAULT_MAX_RECONSUME_TIMES);
+        remoting.registerProcessor(new PopMessageProcessor(popLeases, topics, store, pullHold, this::topicsChanged,
+                new MessagePredicates()), BoundedExecutors.fixed("broker-pop", 4, 10_000), PopMessageProcessor.CODES);
         remoting.registerProcessor(new SendBackProcessor(store, topics, this::topicsChanged),
                 BoundedExecutors.fixed("broker-send-back", 2, 10_000), SendBackProcessor.CODES);
         remoting.registerProcessor(new QueueLockProcessor(locks), BoundedExecutors.fixed("broker-lock", 1, 1_000),

@@ -1,0 +1,45 @@
+package dev.apogee.broker.filter;
+
+import dev.apogee.remoting.protocol.message.MessageProperties;
+import dev.apogee.remoting.protocol.message.StoredMessage;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Subscription expressions as exact tests on a decoded message, for consumption paths that read
+ * each record anyway (pop): a tag expression compares the real tag, not its hash.
+ */
+public final class MessagePredicates {
+
+    public static final String TAG = "TAG";
+
+    /**
+     * The test for an expression of the given type ({@code null} type means TAG).
+     *
+     * @throws IllegalArgumentException if the expression cannot be parsed or its type is unknown
+     */
+    public Predicate<StoredMessage> of(String expressionType, String expression) {
+        if (expressionType == null || expressionType.isBlank() || expressionType.equalsIgnoreCase(TAG)) {
+            return tags(expression);
+        }
+        throw new IllegalArgumentException("expression type " + expressionType + " is not supported yet");
+    }
+
+    private static Predicate<StoredMessage> tags(String expression) {
+        if (expression == null || expression.isBlank() || expression.trim().equals("*")) {
+            return message -> true;
+        }
+        Set<String> tags = new HashSet<>();
+        for (String tag : expression.split("\\|\\|")) {
+            if (!tag.isBlank()) {
+                tags.add(tag.trim());
+            }
+        }
+        Set<String> wanted = Set.copyOf(tags);
+        return message -> {
+            String tag = message.property(MessageProperties.TAGS);
+            return tag != null && wanted.contains(tag);
+        };
+    }
+}
