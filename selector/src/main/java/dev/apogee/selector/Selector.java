@@ -49,10 +49,17 @@ public final class Selector {
         Objects.requireNonNull(expression, "expression");
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(limits, "limits");
-        Node root = switch (dialect) {
-            case JMS -> new JmsParser(expression, limits).parse();
-            case ROCKETMQ -> new RocketMqParser(expression, limits).parse();
-        };
+        Node root;
+        try {
+            root = switch (dialect) {
+                case JMS -> new JmsParser(expression, limits).parse();
+                case ROCKETMQ -> new RocketMqParser(expression, limits).parse();
+            };
+        } catch (StackOverflowError e) {
+            // Only when the caller's thread has a very small stack: the depth limit bounds the recursion,
+            // and parsing touches no shared state, so giving up here leaves nothing inconsistent.
+            throw new InvalidSelectorException(1, "expression nests too deeply for this thread's stack");
+        }
         return new Selector(expression, dialect, root);
     }
 
