@@ -2,6 +2,7 @@ package dev.apogee.broker;
 
 import dev.apogee.broker.client.ClientRegistry;
 import dev.apogee.broker.filter.MessagePredicates;
+import dev.apogee.broker.filter.SqlFilters;
 import dev.apogee.broker.lock.QueueLocks;
 import dev.apogee.broker.pop.PopLeases;
 import dev.apogee.broker.longpolling.PullHold;
@@ -94,19 +95,22 @@ public final class BrokerServer implements AutoCloseable {
         remoting.registerProcessor(new SendMessageProcessor(config, topics, store, storeHost, this::port, this::topicsChanged,
                 locks), BoundedExecutors.fixed("broker-send", 4, 10_000), SendMessageProcessor.CODES);
         ClientRegistry clients = new ClientRegistry(this::tellGroupToRebalance);
+        SqlFilters sqlFilters = new SqlFilters();
         remoting.addChannelListener(clients);
-        remoting.registerProcessor(new ClientManageProcessor(clients, topics, this::topicsChanged), BoundedExecutors.fixed("broker-client", 2, 10_000),
+        remoting.registerProcessor(new ClientManageProcessor(clients, topics, this::topicsChanged, sqlFilters,
+                config.tuning().propertyFilter()), BoundedExecutors.fixed("broker-client", 2, 10_000),
                 ClientManageProcessor.CODES);
         remoting.registerProcessor(new ConsumerOffsetProcessor(offsets, store),
                 BoundedExecutors.fixed("broker-offset", 2, 10_000), ConsumerOffsetProcessor.CODES);
         ExecutorService pullExecutor = BoundedExecutors.fixed("broker-pull", 4, 10_000);
         pullHold = new PullHold(pullExecutor);
         store.addDispatchListener(pullHold);
-        remoting.registerProcessor(new PullMessageProcessor(store, clients, offsets, pullHold), pullExecutor,
+        remoting.registerProcessor(new PullMessageProcessor(store, clients, offsets, pullHold, sqlFilters,
+                config.tuning().propertyFilter()), pullExecutor,
                 PullMessageProcessor.CODES);
         PopLeases popLeases = new PopLeases(store, offsets, 1 + SendBackProcessor.DEFAULT_MAX_RECONSUME_TIMES);
         remoting.registerProcessor(new PopMessageProcessor(popLeases, topics, store, pullHold, this::topicsChanged,
-                new MessagePredicates()), BoundedExecutors.fixed("broker-pop", 4, 10_000), PopMessageProcessor.CODES);
+                new MessagePredicates(sqlFilters, config.tuning().propertyFilter())), BoundedExecutors.fixed("broker-pop", 4, 10_000), PopMessageProcessor.CODES);
         remoting.registerProcessor(new SendBackProcessor(store, topics, this::topicsChanged),
                 BoundedExecutors.fixed("broker-send-back", 2, 10_000), SendBackProcessor.CODES);
         remoting.registerProcessor(new QueueLockProcessor(locks), BoundedExecutors.fixed("broker-lock", 1, 1_000),

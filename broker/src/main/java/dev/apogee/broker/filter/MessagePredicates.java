@@ -2,6 +2,8 @@ package dev.apogee.broker.filter;
 
 import dev.apogee.remoting.protocol.message.MessageProperties;
 import dev.apogee.remoting.protocol.message.StoredMessage;
+import dev.apogee.selector.InvalidSelectorException;
+import dev.apogee.selector.Selector;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -14,16 +16,34 @@ public final class MessagePredicates {
 
     public static final String TAG = "TAG";
 
+    private final SqlFilters sql;
+    private final boolean propertyFilter;
+
+    /** @param propertyFilter whether SQL92 expressions are served */
+    public MessagePredicates(SqlFilters sql, boolean propertyFilter) {
+        this.sql = sql;
+        this.propertyFilter = propertyFilter;
+    }
+
     /**
      * The test for an expression of the given type ({@code null} type means TAG).
      *
-     * @throws IllegalArgumentException if the expression cannot be parsed or its type is unknown
+     * @throws IllegalArgumentException if the expression cannot be parsed, or is SQL92 and that is off
      */
     public Predicate<StoredMessage> of(String expressionType, String expression) {
         if (expressionType == null || expressionType.isBlank() || expressionType.equalsIgnoreCase(TAG)) {
             return tags(expression);
         }
-        throw new IllegalArgumentException("expression type " + expressionType + " is not supported yet");
+        if (!propertyFilter) {
+            throw new IllegalArgumentException("The broker does not support consumer to filter message by "
+                    + expressionType + " (property-filter is off)");
+        }
+        try {
+            Selector selector = sql.compile(expression);
+            return message -> selector.matches(message::property);
+        } catch (InvalidSelectorException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private static Predicate<StoredMessage> tags(String expression) {

@@ -1,6 +1,11 @@
 package dev.apogee.broker.processor;
 
 import dev.apogee.broker.client.ClientRegistry;
+import dev.apogee.broker.filter.SqlFilters;
+import dev.apogee.remoting.protocol.body.CheckClientRequestBody;
+import dev.apogee.selector.InvalidSelectorException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import dev.apogee.broker.metadata.TopicConfigStore;
 import dev.apogee.broker.topic.TopicNames;
 import dev.apogee.remoting.protocol.body.TopicConfig;
@@ -22,17 +27,26 @@ import java.util.concurrent.CompletableFuture;
 public final class ClientManageProcessor implements RequestProcessor {
 
     public static final int[] CODES = {RequestCode.HEART_BEAT, RequestCode.UNREGISTER_CLIENT,
-        RequestCode.GET_CONSUMER_LIST_BY_GROUP};
+        RequestCode.GET_CONSUMER_LIST_BY_GROUP, RequestCode.CHECK_CLIENT_CONFIG};
+    private static final Logger LOG = LogManager.getLogger(ClientManageProcessor.class);
 
     private final ClientRegistry clients;
     private final TopicConfigStore topics;
     private final Runnable topicsChanged;
+    private final SqlFilters sqlFilters;
+    private final boolean propertyFilter;
 
-    /** @param topicsChanged told after a group's retry topic was created (registration announces it) */
-    public ClientManageProcessor(ClientRegistry clients, TopicConfigStore topics, Runnable topicsChanged) {
+    /**
+     * @param topicsChanged  told after a group's retry topic was created (registration announces it)
+     * @param propertyFilter whether SQL92 subscriptions are served
+     */
+    public ClientManageProcessor(ClientRegistry clients, TopicConfigStore topics, Runnable topicsChanged,
+                                 SqlFilters sqlFilters, boolean propertyFilter) {
         this.clients = clients;
         this.topics = topics;
         this.topicsChanged = topicsChanged;
+        this.sqlFilters = sqlFilters;
+        this.propertyFilter = propertyFilter;
     }
 
     @Override
@@ -50,6 +64,7 @@ public final class ClientManageProcessor implements RequestProcessor {
                 clients.unregister(context.channel(), header.producerGroup(), header.consumerGroup());
                 yield RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
             }
+            case RequestCode.CHECK_CLIENT_CONFIG -> checkClientConfig(request);
             default -> consumerList(request);
         });
     }
@@ -69,6 +84,28 @@ public final class ClientManageProcessor implements RequestProcessor {
         }
         if (created) {
             topicsChanged.run();
+        }
+    }
+
+    /** A consumer asks before it subscribes with SQL92 whether this broker accepts the expression. */
+    private RemotingCommand checkClientConfig(RemotingCommand request) {
+        CheckClientRequestBody body = RemotingJson.decode(request.body(), CheckClientRequestBody.class);
+        HeartbeatData.SubscriptionData subscription = body.subscriptionData();
+        if (subscription == null || !SqlFilters.isSql(subscription.expressionType())) {
+            return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
+        }
+        if (!propertyFilter) {
+            return RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR,
+                    "The broker does not support consumer to filter message by " + subscription.expressionType()
+                            + " (property-filter is off)");
+        }
+        try {
+            sqlFilters.compile(subscription.subString());
+            return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
+        } catch (InvalidSelectorException e) {
+            LOG.info("Client {} of group {} subscribes with a bad SQL92 expression: {}", body.clientId(), body.group(),
+                    e.getMessage());
+            return RemotingCommand.responseTo(request, ResponseCode.SUBSCRIPTION_PARSE_FAILED, e.getMessage());
         }
     }
 

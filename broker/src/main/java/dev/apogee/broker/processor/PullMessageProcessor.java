@@ -1,7 +1,11 @@
 package dev.apogee.broker.processor;
 
 import dev.apogee.broker.client.ClientRegistry;
+import dev.apogee.broker.filter.SqlFilters;
 import dev.apogee.broker.filter.TagFilter;
+import dev.apogee.selector.InvalidSelectorException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import dev.apogee.broker.longpolling.PullHold;
 import dev.apogee.broker.offset.ConsumerOffsetStore;
 import dev.apogee.remoting.protocol.RemotingCommand;
@@ -27,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PullMessageProcessor implements RequestProcessor {
 
+    private static final Logger LOG = LogManager.getLogger(PullMessageProcessor.class);
     public static final int[] CODES = {RequestCode.PULL_MESSAGE, RequestCode.LITE_PULL_MESSAGE};
     /** Push consumers ask for 256 KiB; lite-pull consumers ask for "no limit", which the frame limit caps. */
     private static final int MAX_BYTES = 8 << 20;
@@ -36,12 +41,18 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final ClientRegistry clients;
     private final ConsumerOffsetStore offsets;
     private final PullHold hold;
+    private final SqlFilters sqlFilters;
+    private final boolean propertyFilter;
 
-    public PullMessageProcessor(MessageStore store, ClientRegistry clients, ConsumerOffsetStore offsets, PullHold hold) {
+    /** @param propertyFilter whether SQL92 subscriptions are served */
+    public PullMessageProcessor(MessageStore store, ClientRegistry clients, ConsumerOffsetStore offsets, PullHold hold,
+                                SqlFilters sqlFilters, boolean propertyFilter) {
         this.store = store;
         this.clients = clients;
         this.offsets = offsets;
         this.hold = hold;
+        this.sqlFilters = sqlFilters;
+        this.propertyFilter = propertyFilter;
     }
 
     @Override
@@ -54,13 +65,11 @@ public final class PullMessageProcessor implements RequestProcessor {
     private void pull(RemotingCommand request, boolean mayHold, CompletableFuture<RemotingCommand> answer) {
         PullMessageRequestHeader header = request.header(PullMessageRequestHeader.class);
         MessageFilter filter;
+        String expressionType;
+        String expression;
         if (PullSysFlag.has(header.sysFlag(), PullSysFlag.SUBSCRIPTION)) {
-            if (isSql(header.expressionType())) {
-                answer.complete(RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR,
-                        "SQL92 filtering is not supported by this broker yet"));
-                return;
-            }
-            filter = TagFilter.of(header.subscription());
+            expressionType = header.expressionType();
+            expression = header.subscription();
         } else {
             ClientRegistry.ConsumerGroup group = clients.consumerGroup(header.consumerGroup());
             HeartbeatData.SubscriptionData subscription = group == null ? null : group.subscription(header.topic());
@@ -74,17 +83,31 @@ public final class PullMessageProcessor implements RequestProcessor {
             // which would stall the pull until the next heartbeat, 30 s later. A tag subscription is
             // served anyway: the client re-checks tags itself, so a stale expression cannot leak
             // messages. Other expressions must be current.
-            if (subscription.subVersion() < header.subVersion() && isSql(subscription.expressionType())) {
+            if (subscription.subVersion() < header.subVersion() && SqlFilters.isSql(subscription.expressionType())) {
                 answer.complete(RemotingCommand.responseTo(request, ResponseCode.SUBSCRIPTION_NOT_LATEST,
                         "the subscription is older than the request's"));
                 return;
             }
-            if (isSql(subscription.expressionType())) {
-                answer.complete(RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR,
-                        "SQL92 filtering is not supported by this broker yet"));
+            expressionType = subscription.expressionType();
+            expression = subscription.subString();
+        }
+        if (!SqlFilters.isSql(expressionType)) {
+            filter = TagFilter.of(expression);
+        } else if (!propertyFilter) {
+            answer.complete(RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR,
+                    "The broker does not support consumer to filter message by " + expressionType
+                            + " (property-filter is off)"));
+            return;
+        } else {
+            try {
+                filter = sqlFilters.filter(expression);
+            } catch (InvalidSelectorException e) {
+                LOG.info("Pull of group {} on {} with a bad SQL92 expression: {}", header.consumerGroup(),
+                        header.topic(), e.getMessage());
+                answer.complete(RemotingCommand.responseTo(request, ResponseCode.SUBSCRIPTION_PARSE_FAILED,
+                        e.getMessage()));
                 return;
             }
-            filter = TagFilter.of(subscription.subString());
         }
         if (mayHold && PullSysFlag.has(header.sysFlag(), PullSysFlag.COMMIT_OFFSET) && header.commitOffset() >= 0) {
             offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
@@ -108,10 +131,6 @@ public final class PullMessageProcessor implements RequestProcessor {
         answer.complete(RemotingCommand.responseTo(request, code, result.status().name(),
                 new PullMessageResponseHeader(0, result.nextBeginOffset(), result.minOffset(), result.maxOffset()),
                 code == ResponseCode.SUCCESS ? concatenate(result) : null));
-    }
-
-    private static boolean isSql(String expressionType) {
-        return expressionType != null && !expressionType.isEmpty() && !expressionType.equalsIgnoreCase("TAG");
     }
 
     /** The official broker's mapping of store read results to pull response codes. */

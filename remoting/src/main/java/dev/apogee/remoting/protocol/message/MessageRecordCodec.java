@@ -137,6 +137,46 @@ public final class MessageRecordCodec {
         }
     }
 
+    /**
+     * Only the properties string of a record (at its position), without copying the body: what
+     * broker-side property filters need per message.
+     *
+     * @throws MalformedRecordException if the record's lengths do not fit in it
+     */
+    public static String properties(ByteBuffer record) {
+        int start = record.position();
+        if (record.remaining() < MessageRecordLayout.BORN_HOST_OFFSET) {
+            throw new MalformedRecordException("only " + record.remaining() + " bytes, not a record");
+        }
+        int totalSize = record.getInt(start + MessageRecordLayout.TOTAL_SIZE_OFFSET);
+        int magic = record.getInt(start + MessageRecordLayout.MAGIC_OFFSET);
+        int sysFlag = record.getInt(start + MessageRecordLayout.SYS_FLAG_OFFSET);
+        int end = start + totalSize;
+        if (totalSize > record.remaining() || (magic != MessageRecordLayout.MAGIC_V1 && magic != MessageRecordLayout.MAGIC_V2)) {
+            throw new MalformedRecordException("not a whole record");
+        }
+        int at = start + MessageRecordLayout.bodyLengthOffset(sysFlag);
+        at += 4 + record.getInt(at);
+        if (at + 2 > end || at < start) {
+            throw new MalformedRecordException("record fields run past its end");
+        }
+        if (magic == MessageRecordLayout.MAGIC_V2) {
+            at += 2 + (record.getShort(at) & 0xFFFF);
+        } else {
+            at += 1 + (record.get(at) & 0xFF);
+        }
+        if (at + 2 > end) {
+            throw new MalformedRecordException("record fields run past its end");
+        }
+        int length = record.getShort(at);
+        if (length < 0 || at + 2 + length > end) {
+            throw new MalformedRecordException("record properties run past its end");
+        }
+        byte[] text = new byte[length];
+        record.get(at + 2, text);
+        return new String(text, StandardCharsets.UTF_8);
+    }
+
     private static byte[] bytes(ByteBuffer record, int length, int end, String what) {
         if (length < 0 || record.position() + length > end) {
             throw new MalformedRecordException(what + " length " + length + " runs past the record");
