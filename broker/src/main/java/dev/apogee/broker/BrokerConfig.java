@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param dataDir               where the store and the metadata database live
  * @param flushMode             when a put counts as stored
  * @param autoCreateTopics      create a topic on its first send
- * @param defaultQueueNums      queues of an auto-created topic (at most the producer's request)
+ * @param defaultQueueNums      queues of an auto-created topic if the key topic (TBW102) is missing
  * @param registerInterval      how often the broker registers with every name server
  * @param commitLogSegmentSize  bytes per commit-log segment
  * @param tuning                transactions, timers and filtering

@@ -94,7 +94,11 @@ public final class SendMessageProcessor implements RequestProcessor {
             topic = topics.putIfAbsent(TopicConfig.of(header.topic(), 1, 1));
             topicsChanged.run();
         } else if (topic == null && config.autoCreateTopics()) {
-            int queues = Math.max(1, Math.min(header.defaultTopicQueueNums(), config.defaultQueueNums()));
+            // The producer spread its first sends over min(its default, the key topic's) queues of the key
+            // topic's route, so the new topic needs that many (as on the official broker).
+            TopicConfig key = topics.get(TopicNames.AUTO_CREATE_KEY);
+            int keyQueues = key == null ? config.defaultQueueNums() : key.writeQueueNums();
+            int queues = Math.max(1, Math.min(header.defaultTopicQueueNums(), keyQueues));
             topic = topics.putIfAbsent(TopicConfig.of(header.topic(), queues, queues));
             topicsChanged.run();
         }
