@@ -84,6 +84,16 @@ final class ServerProcess implements AutoCloseable {
         return procStatus("VmRSS:");
     }
 
+    /** The anonymous part of the resident set: heap, direct buffers, thread stacks, code. */
+    OptionalLong residentAnonymousKiB() {
+        return procStatus("RssAnon:");
+    }
+
+    /** The file-backed part of the resident set: mostly the store's mapped files in the page cache. */
+    OptionalLong residentFileKiB() {
+        return procStatus("RssFile:");
+    }
+
     /** The highest resident set size the process reached. */
     OptionalLong peakResidentKiB() {
         return procStatus("VmHWM:");

@@ -99,7 +99,7 @@ final class ServerRun {
         table.put("e2e latency p50 ms" + at, "%.2f", ReportTable.Better.LOWER, name, latency.latency().p50());
         table.put("e2e latency p99 ms" + at, "%.2f", ReportTable.Better.LOWER, name, latency.latency().p99());
         table.put("e2e latency p99.9 ms" + at, "%.2f", ReportTable.Better.LOWER, name, latency.latency().p999());
-        table.put("e2e messages lost (sent - received)", "%,.0f", ReportTable.Better.NEITHER, name,
+        table.put("e2e messages never received (20 s drain)", "%,.0f", ReportTable.Better.NEITHER, name,
                 latency.sent() - latency.received());
         server.checkAlive();
     }
@@ -123,6 +123,8 @@ final class ServerRun {
         String name = server.name();
         // Memory once the clients are gone, as the broker holds it after the whole run.
         report(server, "broker RSS MiB at end", server.broker().residentKiB());
+        report(server, "  of which anonymous (heap, direct, native)", server.broker().residentAnonymousKiB());
+        report(server, "  of which file-backed (mapped store files)", server.broker().residentFileKiB());
         report(server, "broker peak RSS MiB", server.broker().peakResidentKiB());
         report(server, "all server processes RSS MiB at end", server.totalResidentKiB());
         Duration cpu = server.totalCpuTime();
