@@ -26,7 +26,7 @@ import org.apache.rocketmq.common.message.Message;
  */
 final class EndToEndLatencyLoad {
 
-    private static final Duration DRAIN = Duration.ofSeconds(40);
+    private static final Duration DRAIN = Duration.ofSeconds(20);
 
     private final Clients clients;
     private final DefaultMQProducer producer;
