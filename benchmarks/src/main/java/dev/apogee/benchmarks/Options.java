@@ -3,13 +3,13 @@ package dev.apogee.benchmarks;
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code --name value} and {@code --flag} command-line options. */
-final class Options {
+/** {@code --name value} and {@code --flag} command-line options, shared by the benchmark mains. */
+public final class Options {
 
     private Options() {
     }
 
-    static Map<String, String> parse(String[] args) {
+    public static Map<String, String> parse(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {

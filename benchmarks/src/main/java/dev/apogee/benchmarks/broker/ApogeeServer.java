@@ -1,0 +1,86 @@
+package dev.apogee.benchmarks.broker;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Apogee's standalone server, name server and broker in one child JVM, on this JVM's class path
+ * (the benchmarks module depends on apogee-broker). It logs through the benchmarks' log4j2.xml,
+ * warnings only, into its log file.
+ */
+final class ApogeeServer implements ServerUnderTest {
+
+    static final String MAIN = "dev.apogee.broker.StandaloneMain";
+    private static final List<String> JVM = List.of("-Xmx1g");
+
+    private final ServerProcess process;
+    private final int namesrvPort;
+    private final Path dir;
+    private final boolean keep;
+
+    private ApogeeServer(ServerProcess process, int namesrvPort, Path dir, boolean keep) {
+        this.process = process;
+        this.namesrvPort = namesrvPort;
+        this.dir = dir;
+        this.keep = keep;
+    }
+
+    static ApogeeServer start(BenchmarkSettings settings, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        ChildProcesses.deleteOnExit(dir);
+        int namesrvPort = FreePorts.any();
+        int brokerPort = FreePorts.any();
+        List<String> args = List.of("--namesrv-port", Integer.toString(namesrvPort), "--port",
+                Integer.toString(brokerPort), "--bind", "127.0.0.1", "--host", "127.0.0.1", "--data-dir",
+                dir.resolve("data").toString(), "--flush", settings.flush());
+        ServerProcess process = ServerProcess.start("apogee-standalone", JVM, absoluteClassPath(), MAIN, args, dir);
+        return new ApogeeServer(process, namesrvPort, dir, settings.keep());
+    }
+
+    /** This JVM's class path with every entry made absolute: the child runs in its own directory. */
+    private static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    @Override
+    public String name() {
+        return "Apogee";
+    }
+
+    @Override
+    public String nameServer() {
+        return "127.0.0.1:" + namesrvPort;
+    }
+
+    @Override
+    public String heapDescription() {
+        return "one JVM (name server + broker): " + String.join(" ", JVM);
+    }
+
+    @Override
+    public ServerProcess broker() {
+        return process;
+    }
+
+    @Override
+    public List<ServerProcess> processes() {
+        return List.of(process);
+    }
+
+    @Override
+    public void close() {
+        process.close();
+        if (!keep) {
+            ChildProcesses.deleteTree(dir);
+            ChildProcesses.forget(dir);
+        }
+    }
+}

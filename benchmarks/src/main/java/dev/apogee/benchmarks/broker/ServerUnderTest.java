@@ -1,0 +1,57 @@
+package dev.apogee.benchmarks.broker;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** A name server and broker started for one part of the benchmark run, stopped by {@link #close()}. */
+interface ServerUnderTest extends AutoCloseable {
+
+    /** Short name used in the report: "Apogee" or "Apache". */
+    String name();
+
+    /** {@code host:port} of the name server clients use. */
+    String nameServer();
+
+    /** The JVM settings of each process, for the report. */
+    String heapDescription();
+
+    /** The process that holds the broker (for Apogee also the name server). */
+    ServerProcess broker();
+
+    /** Every process of this server, name server included. */
+    List<ServerProcess> processes();
+
+    /** Resident set size of all processes together; empty if any is unknown. */
+    default OptionalLong totalResidentKiB() {
+        long total = 0;
+        for (ServerProcess process : processes()) {
+            OptionalLong rss = process.residentKiB();
+            if (rss.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            total += rss.getAsLong();
+        }
+        return OptionalLong.of(total);
+    }
+
+    /** CPU time of all processes together. */
+    default Duration totalCpuTime() {
+        return processes().stream().map(ServerProcess::cpuTime).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /** Fails with the server's output if a process has died. */
+    default void checkAlive() throws IOException {
+        for (ServerProcess process : processes()) {
+            if (!process.isAlive()) {
+                throw new IOException(process.name() + " " + process.exitDescription() + "; its last output:"
+                        + System.lineSeparator() + process.logTail(40));
+            }
+        }
+    }
+
+    /** Stops every process, newest first, and deletes the server's directory unless kept. */
+    @Override
+    void close();
+}
