@@ -43,7 +43,9 @@ final class ApacheServer implements ServerUnderTest {
                     + " 'mvn -B -q -pl benchmarks -am package -DskipTests' or point --apache-lib at them");
         }
         Files.createDirectories(dir);
-        ChildProcesses.deleteOnExit(dir);
+        if (!settings.keep()) {
+            ChildProcesses.deleteOnExit(dir);
+        }
         // The launcher expands "dir/*" itself, so the class path needs no listing of the jars.
         String classPath = lib.toAbsolutePath() + File.separator + "*";
         int namesrvPort = FreePorts.any();

@@ -32,7 +32,9 @@ final class ApogeeServer implements ServerUnderTest {
 
     static ApogeeServer start(BenchmarkSettings settings, Path dir) throws IOException {
         Files.createDirectories(dir);
-        ChildProcesses.deleteOnExit(dir);
+        if (!settings.keep()) {
+            ChildProcesses.deleteOnExit(dir);
+        }
         int namesrvPort = FreePorts.any();
         int brokerPort = FreePorts.any();
         List<String> args = List.of("--namesrv-port", Integer.toString(namesrvPort), "--port",

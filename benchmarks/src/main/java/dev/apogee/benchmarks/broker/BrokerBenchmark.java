@@ -39,7 +39,9 @@ public final class BrokerBenchmark {
             return;
         }
         Path base = Files.createTempDirectory("apogee-broker-bench-");
-        ChildProcesses.deleteOnExit(base);
+        if (!settings.keep()) {
+            ChildProcesses.deleteOnExit(base);
+        }
         // The official client logs under ${user.home}/logs unless told otherwise: keep it in the run's directory.
         System.setProperty("rocketmq.client.logRoot", base.resolve("client-logs").toString());
         PrintStream out = System.out;

@@ -61,6 +61,8 @@ final class EndToEndLatencyLoad {
         Latencies latencies = new Latencies((int) Math.min(Integer.MAX_VALUE - 8, expected * 2 + 1024));
         AtomicLong received = new AtomicLong();
         AtomicLong sentInWindow = new AtomicLong();
+        AtomicLong issuedInWindow = new AtomicLong();
+        AtomicLong settledInWindow = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         // Where each message of the window went, by message id, to name the ones that never arrive.
@@ -100,12 +102,16 @@ final class EndToEndLatencyLoad {
                     Message message = payloads.message(topic);
                     message.putUserProperty(Payloads.SENT_NANOS, Long.toString(due));
                     boolean inWindow = due >= windowStart;
+                    if (inWindow) {
+                        issuedInWindow.incrementAndGet();
+                    }
                     try {
                         producer.send(message, new SendCallback() {
                             @Override
                             public void onSuccess(SendResult result) {
                                 if (inWindow) {
                                     sentInWindow.incrementAndGet();
+                                    settledInWindow.incrementAndGet();
                                     sentTo.put(result.getMsgId(), "queue " + result.getMessageQueue().getQueueId()
                                             + " offset " + result.getQueueOffset());
                                 }
@@ -113,11 +119,17 @@ final class EndToEndLatencyLoad {
 
                             @Override
                             public void onException(Throwable e) {
+                                if (inWindow) {
+                                    settledInWindow.incrementAndGet();
+                                }
                                 failed.incrementAndGet();
                                 firstFailure.compareAndSet(null, e.toString());
                             }
                         });
                     } catch (Exception e) {
+                        if (inWindow) {
+                            settledInWindow.incrementAndGet();
+                        }
                         failed.incrementAndGet();
                         firstFailure.compareAndSet(null, e.toString());
                     }
@@ -125,8 +137,13 @@ final class EndToEndLatencyLoad {
             }, "bench-paced-sender");
             sender.start();
             sender.join();
-            // Let the last messages arrive; a message that never does is reported, not waited for forever.
+            // Async sends are still being acknowledged: count only once every send of the window is
+            // settled, or a message acknowledged after the check would be reported as never received.
             long deadline = System.nanoTime() + DRAIN.toNanos();
+            while (settledInWindow.get() < issuedInWindow.get() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            // Let the last messages arrive; a message that never does is reported, not waited for forever.
             while (received.get() < sentInWindow.get() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }

@@ -22,11 +22,16 @@ import org.apache.logging.log4j.Logger;
  * Follows the commit log and derives the consume queues and the key index from it: for every
  * record past its position it appends a consume-queue entry (unless the record is a prepared or
  * rolled-back transaction message) and indexes its keys and unique id. Both are derived data:
- * recovery rebuilds them from the commit log, never the other way round. It also flushes them on
- * the flush interval and then reports the position up to which both are durable (the checkpoint).
+ * recovery rebuilds them from the commit log, never the other way round.
+ *
+ * <p>A second thread, "store-derived-flush", forces them on the flush interval and then reports the
+ * position up to which both are durable (the checkpoint). Forcing takes the disk's time (the key
+ * index's hash slots are written all over their table), and on the dispatch thread it held up
+ * every long-polling consumer behind it: hundreds of milliseconds of end-to-end latency.
  *
  * <p>Thread-safety: the consume queues' and the index's writer side is used only from the
- * "store-dispatch" thread (or, before it starts, by recovery through {@link #dispatchUpTo}).
+ * "store-dispatch" thread (or, before it starts, by recovery through {@link #dispatchUpTo}). The
+ * flush thread only forces; {@link #fileLock} keeps it off files that commands delete or cut.
  */
 public final class Dispatcher implements Runnable {
 
@@ -45,6 +50,9 @@ public final class Dispatcher implements Runnable {
     private volatile long dispatchedOffset;
     private volatile boolean running = true;
     private Thread thread;
+    private Thread flusher;
+    /** Held while forcing, and while commands run (they may delete files the flusher would force). */
+    private final java.util.concurrent.locks.ReentrantLock fileLock = new java.util.concurrent.locks.ReentrantLock();
 
     /**
      * @param onDurable told, after each flush of queues and index, the offset up to which both are durable
@@ -139,11 +147,28 @@ public final class Dispatcher implements Runnable {
         }
     }
 
-    /** Starts the "store-dispatch" thread. */
+    /** Starts the "store-dispatch" and "store-derived-flush" threads. */
     public void start() {
         thread = new Thread(this, "store-dispatch");
         thread.setDaemon(true);
         thread.start();
+        flusher = new Thread(this::flushPeriodically, "store-derived-flush");
+        flusher.setDaemon(true);
+        flusher.start();
+    }
+
+    private void flushPeriodically() {
+        while (running) {
+            LockSupport.parkNanos(this, flushIntervalNanos);
+            if (!running) {
+                return;
+            }
+            try {
+                flush();
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Flushing the consume queues and the index failed; retrying", e);
+            }
+        }
     }
 
     /**
@@ -157,10 +182,13 @@ public final class Dispatcher implements Runnable {
 
     private void runCommands() {
         for (Runnable command; (command = commands.poll()) != null; ) {
+            fileLock.lock();
             try {
                 command.run();
             } catch (RuntimeException e) {
                 LOG.error("Dispatcher command failed", e);
+            } finally {
+                fileLock.unlock();
             }
         }
     }
@@ -175,15 +203,10 @@ public final class Dispatcher implements Runnable {
 
     @Override
     public void run() {
-        long lastFlush = System.nanoTime();
         while (running) {
             try {
                 runCommands();
                 int dispatched = dispatchUpTo(commitLog.committedOffset());
-                if (System.nanoTime() - lastFlush >= flushIntervalNanos) {
-                    flush();
-                    lastFlush = System.nanoTime();
-                }
                 if (dispatched == 0) {
                     LockSupport.parkNanos(this, IDLE_PARK_NANOS);
                 }
@@ -196,28 +219,38 @@ public final class Dispatcher implements Runnable {
 
     /** Flushes the queues and the index and reports the offset up to which they are durable. */
     public void flush() throws IOException {
-        long upTo = dispatchedOffset;
-        queues.flush();
-        index.flush();
-        onDurable.accept(upTo);
+        fileLock.lock();
+        try {
+            // Everything dispatched before this read is written to the files (the dispatcher writes
+            // before it publishes the offset), so the forces below cover it.
+            long upTo = dispatchedOffset;
+            queues.flush();
+            index.flush();
+            onDurable.accept(upTo);
+        } finally {
+            fileLock.unlock();
+        }
     }
 
     /** Ends the thread at once: no more dispatch, no flush (crash simulation). */
     public void abandon() throws InterruptedException {
         running = false;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-            thread.join(10_000);
+        stopThreads();
+    }
+
+    private void stopThreads() throws InterruptedException {
+        for (Thread t : new Thread[] {thread, flusher}) {
+            if (t != null) {
+                LockSupport.unpark(t);
+                t.join(10_000);
+            }
         }
     }
 
     /** Dispatches what is committed, flushes, and ends the thread. */
     public void stop() throws InterruptedException, IOException {
         running = false;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-            thread.join(10_000);
-        }
+        stopThreads();
         runCommands();
         dispatchUpTo(commitLog.committedOffset());
         flush();

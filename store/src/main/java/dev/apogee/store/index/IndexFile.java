@@ -45,7 +45,8 @@ final class IndexFile {
     private final int entryCapacity;
     /** The writer's copy of the count word, which only it changes. */
     private int count;
-    private boolean dirty;
+    /** Set by the writer after a change, cleared by the flusher before it forces (volatile: two threads). */
+    private volatile boolean dirty;
 
     private IndexFile(Segment segment, int slotCount, int entryCapacity, int count) {
         this.segment = segment;
@@ -251,7 +252,7 @@ final class IndexFile {
         return writable.getLong(IndexFileLayout.entryPosition(number, slotCount) + ENTRY_PHYSICAL_OFFSET_OFFSET);
     }
 
-    /** Forces the file if it changed since the last flush. Writer only. */
+    /** Forces the file if it changed since the last flush (the flush thread; never concurrently with a delete). */
     void flush() throws IOException {
         if (dirty) {
             dirty = false;

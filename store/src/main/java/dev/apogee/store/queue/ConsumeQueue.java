@@ -29,7 +29,8 @@ public final class ConsumeQueue {
     private volatile long minOffset;
     private volatile long maxOffset;
     private volatile long lastPhysicalEnd = -1;
-    private long flushedOffset;
+    /** Written by the flush thread (and by recovery, before it runs). */
+    private volatile long flushedOffset;
 
     public ConsumeQueue(String topic, int queueId, Path directory, int entriesPerFile, SegmentFactory factory) {
         this.topic = topic;
