@@ -17,6 +17,7 @@ import dev.apogee.remoting.transport.RequestProcessor;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** HEART_BEAT (34), UNREGISTER_CLIENT (35) and GET_CONSUMER_LIST_BY_GROUP (38). */
 public final class ClientManageProcessor implements RequestProcessor {
@@ -27,12 +28,20 @@ public final class ClientManageProcessor implements RequestProcessor {
     private final ClientRegistry clients;
     private final TopicConfigStore topics;
     private final Runnable topicsChanged;
+    private final Consumer<String> consumerGroupSeen;
 
     /** @param topicsChanged told after a group's retry topic was created (registration announces it) */
     public ClientManageProcessor(ClientRegistry clients, TopicConfigStore topics, Runnable topicsChanged) {
+        this(clients, topics, topicsChanged, group -> { });
+    }
+
+    /** @param consumerGroupSeen told every consumer group named in a heartbeat (its subscription group is created) */
+    public ClientManageProcessor(ClientRegistry clients, TopicConfigStore topics, Runnable topicsChanged,
+                                 Consumer<String> consumerGroupSeen) {
         this.clients = clients;
         this.topics = topics;
         this.topicsChanged = topicsChanged;
+        this.consumerGroupSeen = consumerGroupSeen;
     }
 
     @Override
@@ -41,7 +50,7 @@ public final class ClientManageProcessor implements RequestProcessor {
         return CompletableFuture.completedFuture(switch (request.code()) {
             case RequestCode.HEART_BEAT -> {
                 HeartbeatData heartbeat = RemotingJson.decode(request.body(), HeartbeatData.class);
-                clients.heartbeat(context.channel(), heartbeat);
+                clients.heartbeat(context.channel(), heartbeat, request.language(), request.version());
                 createRetryTopics(heartbeat);
                 yield RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
             }
@@ -61,6 +70,7 @@ public final class ClientManageProcessor implements RequestProcessor {
     private void createRetryTopics(HeartbeatData heartbeat) throws SQLException {
         boolean created = false;
         for (HeartbeatData.ConsumerData consumer : heartbeat.consumerDataSet()) {
+            consumerGroupSeen.accept(consumer.groupName());
             String retryTopic = SendBackProcessor.RETRY_PREFIX + consumer.groupName();
             if (topics.get(retryTopic) == null && TopicNames.problem(retryTopic) == null) {
                 topics.putIfAbsent(TopicConfig.of(retryTopic, 1, 1));

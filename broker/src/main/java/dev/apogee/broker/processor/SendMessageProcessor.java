@@ -51,6 +51,7 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final byte[] storeHost;
     private final java.util.function.IntSupplier storePort;
     private final QueueLocks locks;
+    private final java.util.function.BooleanSupplier autoCreateTopics;
 
     /**
      * @param storePort     the port the broker listens on (known once it is bound)
@@ -58,6 +59,14 @@ public final class SendMessageProcessor implements RequestProcessor {
      */
     public SendMessageProcessor(BrokerConfig config, TopicConfigStore topics, MessageStore store, byte[] storeHost,
                                 java.util.function.IntSupplier storePort, Runnable topicsChanged, QueueLocks locks) {
+        this(config, topics, store, storeHost, storePort, topicsChanged, locks, config::autoCreateTopics);
+    }
+
+    /** @param autoCreateTopics read at every send to an unknown topic (an administrator may switch it) */
+    public SendMessageProcessor(BrokerConfig config, TopicConfigStore topics, MessageStore store, byte[] storeHost,
+                                java.util.function.IntSupplier storePort, Runnable topicsChanged, QueueLocks locks,
+                                java.util.function.BooleanSupplier autoCreateTopics) {
+        this.autoCreateTopics = autoCreateTopics;
         this.locks = locks;
         this.config = config;
         this.topics = topics;
@@ -93,7 +102,7 @@ public final class SendMessageProcessor implements RequestProcessor {
             // A consumer whose send-back failed resends to its group's retry topic, which may be new here.
             topic = topics.putIfAbsent(TopicConfig.of(header.topic(), 1, 1));
             topicsChanged.run();
-        } else if (topic == null && config.autoCreateTopics()) {
+        } else if (topic == null && autoCreateTopics.getAsBoolean()) {
             int queues = Math.max(1, Math.min(header.defaultTopicQueueNums(), config.defaultQueueNums()));
             topic = topics.putIfAbsent(TopicConfig.of(header.topic(), queues, queues));
             topicsChanged.run();
