@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Messages put per topic and got per consumer group and topic since the broker started, with their
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * once a second.
  */
 public final class BrokerStats {
+
+    private static final Logger LOG = LogManager.getLogger(BrokerStats.class);
 
     private final KeyedRates puts = new KeyedRates();
     private final KeyedRates gets = new KeyedRates();
@@ -34,10 +38,13 @@ public final class BrokerStats {
         this.clock = clock;
         this.bootMillis = clock.millis();
         this.today = LocalDate.now(clock);
+        // The zero baseline that the first counts are measured against, taken before anything is counted.
+        puts.tick(bootMillis);
+        gets.tick(bootMillis);
     }
 
     public void start() {
-        ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(this::tickQuietly, 1, 1, TimeUnit.SECONDS);
     }
 
     public void stop() {
@@ -96,6 +103,15 @@ public final class BrokerStats {
 
     public long bootMillis() {
         return bootMillis;
+    }
+
+    private void tickQuietly() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log and keep ticking.
+            LOG.warn("Updating the broker statistics failed", e);
+        }
     }
 
     /** Recomputes the rates and, when the local date changed, moves the midnight totals along. */

@@ -87,21 +87,24 @@ public final class ConsumerAdminProcessor implements RequestProcessor {
     /**
      * Per queue of each topic: the queue's end, the group's committed offset (0 if none, as the
      * official broker reports it) and the store time of the last message it consumed. Without a topic
-     * or list, every topic the group has offsets for, narrowed to its live subscriptions if it has
-     * members (the official rule, so that a topic the group dropped does not show as lag).
+     * or list, every topic the group has offsets for or subscribes to, narrowed to its live
+     * subscriptions if it has members (the official rule, so that a dropped topic does not show as lag).
      */
     private RemotingCommand consumeStats(RemotingCommand request) {
         GetConsumeStatsRequestHeader header = request.header(GetConsumeStatsRequestHeader.class);
         String group = header.consumerGroup();
         Set<String> wanted = new LinkedHashSet<>(header.topics());
         if (wanted.isEmpty()) {
+            ClientRegistry.ConsumerGroup live = clients.consumerGroup(group);
+            Map<String, HeartbeatData.SubscriptionData> subscribed = live == null ? Map.of() : live.subscriptionTable();
             if (header.topic() != null && !header.topic().isBlank()) {
                 wanted.add(header.topic());
             } else {
                 wanted.addAll(offsets.offsetsOf(group).keySet());
+                // A member reads offset 0 of a young queue without a commit, so a subscribed topic may
+                // have no offsets yet: it is listed too, with its whole backlog as lag.
+                wanted.addAll(subscribed.keySet());
             }
-            ClientRegistry.ConsumerGroup live = clients.consumerGroup(group);
-            Map<String, HeartbeatData.SubscriptionData> subscribed = live == null ? Map.of() : live.subscriptionTable();
             if (!subscribed.isEmpty()) {
                 wanted.retainAll(subscribed.keySet());
             }
