@@ -16,6 +16,15 @@ import dev.apogee.broker.processor.PullMessageProcessor;
 import dev.apogee.broker.processor.QueryMessageProcessor;
 import dev.apogee.broker.processor.QueueLockProcessor;
 import dev.apogee.broker.processor.SendBackProcessor;
+import dev.apogee.broker.processor.admin.BrokerAdminProcessor;
+import dev.apogee.broker.processor.admin.ConsumerAdminProcessor;
+import dev.apogee.broker.processor.admin.ResetOffsetProcessor;
+import dev.apogee.broker.processor.admin.SubscriptionGroupProcessor;
+import dev.apogee.broker.processor.admin.TopicAdminProcessor;
+import dev.apogee.broker.stats.BrokerStats;
+import dev.apogee.broker.stats.StatsCounting;
+import dev.apogee.broker.subscription.ConsumeEnableGate;
+import dev.apogee.broker.subscription.SubscriptionGroupStore;
 import dev.apogee.broker.schedule.DelayedDelivery;
 import dev.apogee.broker.processor.SendMessageProcessor;
 import dev.apogee.broker.registration.NamesrvRegistrar;
@@ -39,8 +48,11 @@ import java.net.InetAddress;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -59,6 +71,9 @@ public final class BrokerServer implements AutoCloseable {
     private MessageStore store;
     private TopicConfigStore topics;
     private ConsumerOffsetStore offsets;
+    private SubscriptionGroupStore subscriptionGroups;
+    private RuntimeSettings settings;
+    private BrokerStats stats;
     private PullHold pullHold;
     private DelayedDelivery delayedDelivery;
     private TimerDelivery timerDelivery;
@@ -82,6 +97,7 @@ public final class BrokerServer implements AutoCloseable {
         try {
             topics = TopicConfigStore.open(config.dataDir().resolve("metadata"));
             offsets = ConsumerOffsetStore.open(config.dataDir().resolve("metadata"));
+            subscriptionGroups = SubscriptionGroupStore.open(config.dataDir().resolve("metadata"));
             createSystemTopics();
         } catch (SQLException e) {
             store.close();
@@ -92,22 +108,27 @@ public final class BrokerServer implements AutoCloseable {
         byte[] storeHost = InetAddress.getByName(config.advertisedHost()).getAddress();
         QueueLocks locks = new QueueLocks(Duration.ofSeconds(60), Clock.systemUTC());
         remoting.addChannelListener(locks);
-        remoting.registerProcessor(new SendMessageProcessor(config, topics, store, storeHost, this::port, this::topicsChanged,
-                locks), BoundedExecutors.fixed("broker-send", 4, 10_000), SendMessageProcessor.CODES);
+        settings = new RuntimeSettings(config);
+        stats = new BrokerStats(Clock.systemDefaultZone());
+        stats.start();
+        ExecutorService sendExecutor = BoundedExecutors.fixed("broker-send", 4, 10_000);
+        remoting.registerProcessor(StatsCounting.sends(stats, new SendMessageProcessor(config, topics, store, storeHost,
+                this::port, this::topicsChanged, locks, settings::autoCreateTopicEnable)), sendExecutor,
+                SendMessageProcessor.CODES);
         ClientRegistry clients = new ClientRegistry(this::tellGroupToRebalance);
         SqlFilters sqlFilters = new SqlFilters();
         remoting.addChannelListener(clients);
         remoting.registerProcessor(new ClientManageProcessor(clients, topics, this::topicsChanged, sqlFilters,
-                config.tuning().propertyFilter()), BoundedExecutors.fixed("broker-client", 2, 10_000),
-                ClientManageProcessor.CODES);
+                config.tuning().propertyFilter(), this::consumerGroupSeen), BoundedExecutors.fixed("broker-client", 2,
+                10_000), ClientManageProcessor.CODES);
         remoting.registerProcessor(new ConsumerOffsetProcessor(offsets, store),
                 BoundedExecutors.fixed("broker-offset", 2, 10_000), ConsumerOffsetProcessor.CODES);
         ExecutorService pullExecutor = BoundedExecutors.fixed("broker-pull", 4, 10_000);
         pullHold = new PullHold(pullExecutor);
         store.addDispatchListener(pullHold);
-        remoting.registerProcessor(new PullMessageProcessor(store, clients, offsets, pullHold, sqlFilters,
-                config.tuning().propertyFilter()), pullExecutor,
-                PullMessageProcessor.CODES);
+        remoting.registerProcessor(new ConsumeEnableGate(subscriptionGroups, StatsCounting.pulls(stats,
+                new PullMessageProcessor(store, clients, offsets, pullHold, sqlFilters, config.tuning().propertyFilter()))),
+                pullExecutor, PullMessageProcessor.CODES);
         PopLeases popLeases = new PopLeases(store, offsets, 1 + SendBackProcessor.DEFAULT_MAX_RECONSUME_TIMES);
         remoting.registerProcessor(new PopMessageProcessor(popLeases, topics, store, pullHold, this::topicsChanged,
                 new MessagePredicates(sqlFilters, config.tuning().propertyFilter())), BoundedExecutors.fixed("broker-pop", 4, 10_000), PopMessageProcessor.CODES);
@@ -120,6 +141,7 @@ public final class BrokerServer implements AutoCloseable {
         TransactionLog transactions = new TransactionLog(store, offsets, storeHost, this::port);
         remoting.registerProcessor(new EndTransactionProcessor(transactions, store, config),
                 BoundedExecutors.fixed("broker-transaction", 2, 10_000), EndTransactionProcessor.CODES);
+        registerAdminProcessors(clients, sendExecutor, pullExecutor);
         remoting.start();
         delayedDelivery = new DelayedDelivery(store, offsets);
         delayedDelivery.start();
@@ -147,6 +169,55 @@ public final class BrokerServer implements AutoCloseable {
         topics.putIfAbsent(TopicConfig.of(TopicNames.OFFSET_MOVED_EVENT, 1, 1));
         topics.putIfAbsent(TopicConfig.of(config.clusterName(), 16, 16).withPerm(TopicPerm.READ_WRITE | TopicPerm.INHERIT));
         topics.putIfAbsent(TopicConfig.of(config.brokerName(), 1, 1).withPerm(TopicPerm.READ_WRITE | TopicPerm.INHERIT));
+    }
+
+    /** The admin and statistics families, each on its own small pool: they must never starve sends or pulls. */
+    private void registerAdminProcessors(ClientRegistry clients, ExecutorService sendExecutor,
+                                         ExecutorService pullExecutor) {
+        Set<String> reserved = Set.of(config.clusterName(), config.brokerName(), TopicNames.SELF_TEST);
+        remoting.registerProcessor(new TopicAdminProcessor(config.brokerName(), reserved, topics, offsets, store, stats,
+                this::topicsChanged), BoundedExecutors.fixed("broker-admin-topic", 1, 1_000), TopicAdminProcessor.CODES);
+        remoting.registerProcessor(new SubscriptionGroupProcessor(subscriptionGroups, offsets),
+                BoundedExecutors.fixed("broker-admin-group", 1, 1_000), SubscriptionGroupProcessor.CODES);
+        remoting.registerProcessor(new ConsumerAdminProcessor(config.brokerName(), this::address, clients, topics,
+                offsets, store, stats), BoundedExecutors.fixed("broker-admin-consumer", 1, 1_000),
+                ConsumerAdminProcessor.CODES);
+        remoting.registerProcessor(new ResetOffsetProcessor(config.brokerName(), topics, subscriptionGroups, offsets,
+                store, clients, remoting::invokeOneway), BoundedExecutors.fixed("broker-admin-reset", 1, 100),
+                ResetOffsetProcessor.CODES);
+        remoting.registerProcessor(new BrokerAdminProcessor(config, settings, store, stats,
+                () -> poolQueues(sendExecutor, pullExecutor)), BoundedExecutors.fixed("broker-admin", 1, 1_000),
+                BrokerAdminProcessor.CODES);
+    }
+
+    private static Map<String, String> poolQueues(ExecutorService send, ExecutorService pull) {
+        Map<String, String> sizes = new LinkedHashMap<>();
+        if (send instanceof ThreadPoolExecutor pool) {
+            sizes.put("sendThreadPoolQueueSize", String.valueOf(pool.getQueue().size()));
+            sizes.put("sendThreadPoolQueueCapacity", String.valueOf(pool.getQueue().size() + pool.getQueue().remainingCapacity()));
+        }
+        if (pull instanceof ThreadPoolExecutor pool) {
+            sizes.put("pullThreadPoolQueueSize", String.valueOf(pool.getQueue().size()));
+            sizes.put("pullThreadPoolQueueCapacity", String.valueOf(pool.getQueue().size() + pool.getQueue().remainingCapacity()));
+        }
+        return sizes;
+    }
+
+    /**
+     * A consumer group named in a heartbeat gets its subscription group with default settings, as on
+     * the official broker (unless an administrator switched that off).
+     */
+    private void consumerGroupSeen(String group) {
+        if (!settings.autoCreateSubscriptionGroup() || group.startsWith("%")) {
+            return;
+        }
+        try {
+            if (subscriptionGroups.createIfAbsent(group)) {
+                LOG.info("Subscription group {} created at its first heartbeat", group);
+            }
+        } catch (SQLException e) {
+            LOG.error("Creating the subscription group {} failed; it will be tried at its next heartbeat", group, e);
+        }
     }
 
     /** Members of a consumer group rebalance at once when told its membership changed. */
@@ -211,6 +282,12 @@ public final class BrokerServer implements AutoCloseable {
         }
         if (store != null) {
             store.close();
+        }
+        if (stats != null) {
+            stats.stop();
+        }
+        if (subscriptionGroups != null) {
+            subscriptionGroups.close();
         }
         if (topics != null) {
             topics.close();

@@ -1,5 +1,6 @@
 package dev.apogee.broker.client;
 
+import dev.apogee.remoting.protocol.LanguageCode;
 import dev.apogee.remoting.protocol.body.HeartbeatData;
 import dev.apogee.remoting.transport.ChannelListener;
 import io.netty.channel.Channel;
@@ -40,18 +41,45 @@ public final class ClientRegistry implements ChannelListener {
             return subscriptions.get(topic);
         }
 
+        /** Topic to subscription, as the members last declared them. */
+        public Map<String, HeartbeatData.SubscriptionData> subscriptionTable() {
+            return Map.copyOf(subscriptions);
+        }
+
+        /** Live members: channel to client id. */
+        public Map<Channel, String> members() {
+            return Map.copyOf(members);
+        }
+
         public HeartbeatData.ConsumerData description() {
             return description;
         }
     }
 
+    /**
+     * Who is at the other end of a channel, from the latest heartbeat command on it.
+     *
+     * @param clientId the client's id
+     * @param language the heartbeat command's language
+     * @param version  the heartbeat command's version ordinal
+     */
+    public record ClientInfo(String clientId, LanguageCode language, int version) {
+    }
+
     private final Map<String, ConsumerGroup> consumers = new ConcurrentHashMap<>();
+    private final Map<Channel, ClientInfo> clientInfo = new ConcurrentHashMap<>();
     private final Map<String, Map<Channel, String>> producers = new ConcurrentHashMap<>();
     private final BiConsumer<String, ConsumerGroup> membershipChanged;
 
     /** @param membershipChanged told (group name, group) when a consumer group gains or loses a member */
     public ClientRegistry(BiConsumer<String, ConsumerGroup> membershipChanged) {
         this.membershipChanged = membershipChanged;
+    }
+
+    /** Applies a heartbeat that arrived on {@code channel}, sent by a client of that language and version. */
+    public void heartbeat(Channel channel, HeartbeatData data, LanguageCode language, int version) {
+        clientInfo.put(channel, new ClientInfo(data.clientId(), language, version));
+        heartbeat(channel, data);
     }
 
     /** Applies a heartbeat that arrived on {@code channel}. */
@@ -100,14 +128,44 @@ public final class ClientRegistry implements ChannelListener {
         return consumers.get(name);
     }
 
+    /** A producer group's live members: channel to client id; empty if none. */
+    public Map<Channel, String> producerMembers(String group) {
+        Map<Channel, String> members = producers.get(group);
+        return members == null ? Map.of() : Map.copyOf(members);
+    }
+
     /** Channels of a producer group's live members (transaction checks go to one of them). */
     public List<Channel> producerChannels(String group) {
         Map<Channel, String> members = producers.get(group);
         return members == null ? List.of() : List.copyOf(members.keySet());
     }
 
+    /** The client on a channel, or null before its first heartbeat with language and version. */
+    public ClientInfo clientInfo(Channel channel) {
+        return clientInfo.get(channel);
+    }
+
+    /** Names of the consumer groups with at least one live member. */
+    public List<String> onlineConsumerGroups() {
+        List<String> names = new ArrayList<>();
+        consumers.forEach((name, group) -> {
+            if (!group.members.isEmpty()) {
+                names.add(name);
+            }
+        });
+        Collections.sort(names);
+        return names;
+    }
+
+    /** Whether a consumer group has live members. */
+    public boolean isOnline(String consumerGroup) {
+        ConsumerGroup group = consumers.get(consumerGroup);
+        return group != null && !group.members.isEmpty();
+    }
+
     @Override
     public void onClose(String remoteAddress, Channel channel) {
+        clientInfo.remove(channel);
         for (Map<Channel, String> members : producers.values()) {
             members.remove(channel);
         }

@@ -86,6 +86,24 @@ public final class TopicConfigStore implements AutoCloseable {
         dataVersion = dataVersion.next(System.currentTimeMillis());
     }
 
+    /**
+     * Removes a topic's config, committed before it returns; false if there was none. The topic's
+     * messages stay in the store until retention ages them out: nothing can read them meanwhile,
+     * as no route leads to the topic any more.
+     */
+    public synchronized boolean delete(String topic) throws SQLException {
+        if (!topics.containsKey(topic)) {
+            return false;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM topic_config WHERE topic = ?")) {
+            delete.setString(1, topic);
+            delete.executeUpdate();
+        }
+        topics.remove(topic);
+        dataVersion = dataVersion.next(System.currentTimeMillis());
+        return true;
+    }
+
     /** Creates the topic unless it exists; returns the config in force. */
     public synchronized TopicConfig putIfAbsent(TopicConfig config) throws SQLException {
         TopicConfig existing = topics.get(config.topicName());

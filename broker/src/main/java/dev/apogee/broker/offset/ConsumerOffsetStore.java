@@ -89,6 +89,36 @@ public final class ConsumerOffsetStore implements AutoCloseable {
         return result;
     }
 
+    /** Every committed offset: group to topic to queue to offset. */
+    public Map<String, Map<String, Map<Integer, Long>>> all() {
+        Map<String, Map<String, Map<Integer, Long>>> result = new HashMap<>();
+        offsets.forEach((key, offset) -> result.computeIfAbsent(key.group(), g -> new HashMap<>())
+                .computeIfAbsent(key.topic(), t -> new HashMap<>()).put(key.queueId(), offset));
+        return result;
+    }
+
+    /** Removes every offset of a group, in memory and in the database. */
+    public void removeGroup(String group) throws SQLException {
+        remove("consumer_group", group, key -> key.group().equals(group));
+    }
+
+    /** Removes every group's offsets on a topic, in memory and in the database. */
+    public void removeTopic(String topic) throws SQLException {
+        remove("topic", topic, key -> key.topic().equals(topic));
+    }
+
+    // Under the monitor, so that a flush in progress cannot write the removed rows back afterwards.
+    private synchronized void remove(String column, String value, java.util.function.Predicate<Key> matches)
+            throws SQLException {
+        offsets.keySet().removeIf(matches);
+        dirty.keySet().removeIf(matches);
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM consumer_offset WHERE " + column + " = ?")) {
+            delete.setString(1, value);
+            delete.executeUpdate();
+        }
+    }
+
     private void flushQuietly() {
         try {
             flush();

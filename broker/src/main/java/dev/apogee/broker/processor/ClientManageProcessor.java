@@ -22,6 +22,7 @@ import dev.apogee.remoting.transport.RequestProcessor;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /** HEART_BEAT (34), UNREGISTER_CLIENT (35) and GET_CONSUMER_LIST_BY_GROUP (38). */
 public final class ClientManageProcessor implements RequestProcessor {
@@ -35,18 +36,21 @@ public final class ClientManageProcessor implements RequestProcessor {
     private final Runnable topicsChanged;
     private final SqlFilters sqlFilters;
     private final boolean propertyFilter;
+    private final Consumer<String> consumerGroupSeen;
 
     /**
-     * @param topicsChanged  told after a group's retry topic was created (registration announces it)
-     * @param propertyFilter whether SQL92 subscriptions are served
+     * @param topicsChanged     told after a group's retry topic was created (registration announces it)
+     * @param propertyFilter    whether SQL92 subscriptions are served
+     * @param consumerGroupSeen told every consumer group named in a heartbeat (its subscription group is created)
      */
     public ClientManageProcessor(ClientRegistry clients, TopicConfigStore topics, Runnable topicsChanged,
-                                 SqlFilters sqlFilters, boolean propertyFilter) {
+                                 SqlFilters sqlFilters, boolean propertyFilter, Consumer<String> consumerGroupSeen) {
         this.clients = clients;
         this.topics = topics;
         this.topicsChanged = topicsChanged;
         this.sqlFilters = sqlFilters;
         this.propertyFilter = propertyFilter;
+        this.consumerGroupSeen = consumerGroupSeen;
     }
 
     @Override
@@ -55,7 +59,7 @@ public final class ClientManageProcessor implements RequestProcessor {
         return CompletableFuture.completedFuture(switch (request.code()) {
             case RequestCode.HEART_BEAT -> {
                 HeartbeatData heartbeat = RemotingJson.decode(request.body(), HeartbeatData.class);
-                clients.heartbeat(context.channel(), heartbeat);
+                clients.heartbeat(context.channel(), heartbeat, request.language(), request.version());
                 createRetryTopics(heartbeat);
                 yield RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
             }
@@ -76,6 +80,7 @@ public final class ClientManageProcessor implements RequestProcessor {
     private void createRetryTopics(HeartbeatData heartbeat) throws SQLException {
         boolean created = false;
         for (HeartbeatData.ConsumerData consumer : heartbeat.consumerDataSet()) {
+            consumerGroupSeen.accept(consumer.groupName());
             String retryTopic = SendBackProcessor.RETRY_PREFIX + consumer.groupName();
             if (topics.get(retryTopic) == null && TopicNames.problem(retryTopic) == null) {
                 topics.putIfAbsent(TopicConfig.of(retryTopic, 1, 1));

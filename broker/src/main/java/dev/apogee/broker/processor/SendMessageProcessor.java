@@ -51,13 +51,17 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final byte[] storeHost;
     private final java.util.function.IntSupplier storePort;
     private final QueueLocks locks;
+    private final java.util.function.BooleanSupplier autoCreateTopics;
 
     /**
-     * @param storePort     the port the broker listens on (known once it is bound)
-     * @param topicsChanged told after a topic was auto-created (registration re-announces the routes)
+     * @param storePort        the port the broker listens on (known once it is bound)
+     * @param topicsChanged    told after a topic was auto-created (registration re-announces the routes)
+     * @param autoCreateTopics read at every send to an unknown topic (an administrator may switch it)
      */
     public SendMessageProcessor(BrokerConfig config, TopicConfigStore topics, MessageStore store, byte[] storeHost,
-                                java.util.function.IntSupplier storePort, Runnable topicsChanged, QueueLocks locks) {
+                                java.util.function.IntSupplier storePort, Runnable topicsChanged, QueueLocks locks,
+                                java.util.function.BooleanSupplier autoCreateTopics) {
+        this.autoCreateTopics = autoCreateTopics;
         this.locks = locks;
         this.config = config;
         this.topics = topics;
@@ -93,7 +97,7 @@ public final class SendMessageProcessor implements RequestProcessor {
             // A consumer whose send-back failed resends to its group's retry topic, which may be new here.
             topic = topics.putIfAbsent(TopicConfig.of(header.topic(), 1, 1));
             topicsChanged.run();
-        } else if (topic == null && config.autoCreateTopics()) {
+        } else if (topic == null && autoCreateTopics.getAsBoolean()) {
             // The producer spread its first sends over min(its default, the key topic's) queues of the key
             // topic's route, so the new topic needs that many (as on the official broker).
             TopicConfig key = topics.get(TopicNames.AUTO_CREATE_KEY);

@@ -1,0 +1,63 @@
+package dev.apogee.broker.stats;
+
+import dev.apogee.remoting.protocol.RemotingCommand;
+import dev.apogee.remoting.protocol.ResponseCode;
+import dev.apogee.remoting.transport.RequestContext;
+import dev.apogee.remoting.transport.RequestProcessor;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Counts what the send and pull processors hand out, from their successful answers, so that the
+ * processors themselves carry no statistics code: a send counts one message per id in its answer
+ * (a batch answers with comma-separated ids), a pull counts the stored records in its body.
+ */
+public final class StatsCounting {
+
+    private StatsCounting() {
+    }
+
+    /** The send processor, counting stored messages per topic. */
+    public static RequestProcessor sends(BrokerStats stats, RequestProcessor send) {
+        return (context, request) -> send.process(context, request).thenApply(response -> {
+            if (response != null && response.code() == ResponseCode.SUCCESS) {
+                // SEND_MESSAGE_V2 and batches carry the topic under the one-letter key "b".
+                String topic = request.extFields().getOrDefault("b", request.extFields().get("topic"));
+                String ids = response.extFields().get("msgId");
+                if (topic != null && ids != null) {
+                    stats.put(topic, 1 + (int) ids.chars().filter(c -> c == ',').count());
+                }
+            }
+            return response;
+        });
+    }
+
+    /** The pull processor, counting delivered messages per group and topic. */
+    public static RequestProcessor pulls(BrokerStats stats, RequestProcessor pull) {
+        return (context, request) -> pull.process(context, request).thenApply(response -> {
+            if (response != null && response.code() == ResponseCode.SUCCESS && response.body() != null) {
+                String group = request.extFields().get("consumerGroup");
+                String topic = request.extFields().get("topic");
+                if (group != null && topic != null) {
+                    stats.got(group, topic, recordCount(response.body()));
+                }
+            }
+            return response;
+        });
+    }
+
+    /** Stored records start with their total size; a pull body is records back to back. */
+    static int recordCount(byte[] body) {
+        ByteBuffer records = ByteBuffer.wrap(body);
+        int count = 0;
+        while (records.remaining() >= 4) {
+            int size = records.getInt(records.position());
+            if (size <= 0 || size > records.remaining()) {
+                break;
+            }
+            records.position(records.position() + size);
+            count++;
+        }
+        return count;
+    }
+}
