@@ -94,6 +94,11 @@ public final class MappedSegmentFactory implements SegmentFactory {
         }
 
         @Override
+        public void force(int position, int length) {
+            buffer.force(position, length);
+        }
+
+        @Override
         public void close() {
             // Java 17 offers no supported unmap; the mapping goes when the buffer is collected.
         }

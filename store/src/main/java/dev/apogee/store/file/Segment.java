@@ -38,6 +38,14 @@ public interface Segment {
     /** Makes everything written so far durable against an operating-system crash. */
     void force() throws IOException;
 
+    /**
+     * Makes what was written in {@code [position, position + length)} durable. A force costs in
+     * proportion to the range it covers, so callers that know what changed pass just that.
+     */
+    default void force(int position, int length) throws IOException {
+        force();
+    }
+
     /** Releases the segment's resources; reads after this are undefined. */
     void close();
 

@@ -164,12 +164,15 @@ public final class SegmentedLog {
         }
     }
 
-    /** Forces every segment in {@code [fromOffset, toOffset)}. */
+    /** Forces the bytes in {@code [fromOffset, toOffset)}, in every segment they touch. */
     public void force(long fromOffset, long toOffset) throws IOException {
         for (Segment segment : segments) {
-            long end = segment.baseOffset() + segmentSize;
-            if (end > fromOffset && segment.baseOffset() < toOffset) {
-                segment.force();
+            long base = segment.baseOffset();
+            long end = base + segmentSize;
+            if (end > fromOffset && base < toOffset) {
+                int from = (int) (Math.max(fromOffset, base) - base);
+                int to = (int) (Math.min(toOffset, end) - base);
+                segment.force(from, to - from);
             }
         }
     }

@@ -100,6 +100,14 @@ public final class VolatileSegmentFactory implements SegmentFactory {
             }
         }
 
+        /** Only the range survives a crash, so a caller forcing the wrong range loses data in tests. */
+        @Override
+        public void force(int position, int length) throws IOException {
+            synchronized (file) {
+                file.memory.get(position, file.durable, position, length);
+            }
+        }
+
         @Override
         public void close() {
         }
