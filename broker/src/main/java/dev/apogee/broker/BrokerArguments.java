@@ -32,6 +32,7 @@ public record BrokerArguments(BrokerConfig config, boolean help, boolean printCo
               --data-dir <dir>           data directory (default ./data)
               --flush <ASYNC_FLUSH|SYNC_FLUSH>  when a send counts as stored (default ASYNC_FLUSH)
               --auto-create-topics <true|false> create topics on first send (default true)
+              --segment-size <bytes>     commit-log segment file size (default 1073741824, 1 GiB)
               --transaction-check-interval <ms>  how often unresolved transactions are checked (default 30000)
               --transaction-timeout <ms>  age of a half message before its producer is asked (default 6000)
               --transaction-check-max <n> checks before an unresolved half message is discarded (default 15)
@@ -42,7 +43,7 @@ public record BrokerArguments(BrokerConfig config, boolean help, boolean printCo
             """;
 
     private static final Set<String> KEYS = Set.of("name", "cluster", "port", "bind", "host", "namesrv", "data-dir",
-            "flush", "auto-create-topics", "transaction-check-interval", "transaction-timeout",
+            "flush", "auto-create-topics", "segment-size", "transaction-check-interval", "transaction-timeout",
             "transaction-check-max", "timer-max-delay", "property-filter");
 
     /** A command line that cannot be understood. */
@@ -120,7 +121,9 @@ public record BrokerArguments(BrokerConfig config, boolean help, boolean printCo
                     values.containsKey("flush") ? flush(values.get("flush")) : d.flushMode(),
                     values.containsKey("auto-create-topics") ? bool(values.get("auto-create-topics"))
                             : d.autoCreateTopics(),
-                    d.defaultQueueNums(), d.registerInterval(), d.commitLogSegmentSize(), tuning(values, d.tuning()));
+                    d.defaultQueueNums(), d.registerInterval(),
+                    values.containsKey("segment-size") ? segmentSize(values.get("segment-size")) : d.commitLogSegmentSize(),
+                    tuning(values, d.tuning()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -139,6 +142,15 @@ public record BrokerArguments(BrokerConfig config, boolean help, boolean printCo
         boolean propertyFilter = values.containsKey("property-filter") ? bool(values.get("property-filter"))
                 : d.propertyFilter();
         return new BrokerTuning(checkInterval, timeout, checkMax, timerMax, propertyFilter);
+    }
+
+    /** Between 1 MiB (tests) and 2 GiB - 1 (a mapped segment's limit). */
+    private static int segmentSize(String value) throws UsageException {
+        long size = number("segment-size", value);
+        if (size < (1 << 20) || size > Integer.MAX_VALUE) {
+            throw new UsageException("segment-size must be between 1048576 and " + Integer.MAX_VALUE + ", not " + value);
+        }
+        return (int) size;
     }
 
     private static Duration millis(String key, String value) throws UsageException {
@@ -203,6 +215,7 @@ public record BrokerArguments(BrokerConfig config, boolean help, boolean printCo
                 + "\nbind=" + config.bindAddress() + "\nhost=" + config.advertisedHost() + "\nnamesrv="
                 + String.join(";", config.nameServers()) + "\ndata-dir=" + config.dataDir() + "\nflush="
                 + config.flushMode() + "\nauto-create-topics=" + config.autoCreateTopics()
+                + "\nsegment-size=" + config.commitLogSegmentSize()
                 + "\ntransaction-check-interval=" + config.tuning().transactionCheckInterval().toMillis()
                 + "\ntransaction-timeout=" + config.tuning().transactionTimeout().toMillis()
                 + "\ntransaction-check-max=" + config.tuning().transactionCheckMax()

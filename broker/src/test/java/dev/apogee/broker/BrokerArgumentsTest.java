@@ -56,5 +56,30 @@ class BrokerArgumentsTest {
         BrokerArguments.UsageException unknown = assertThrows(BrokerArguments.UsageException.class,
                 () -> BrokerArguments.parse(new String[] {"--config", file.toString()}));
         assertTrue(unknown.getMessage().contains("rocketmqHome"));
+        assertThrows(BrokerArguments.UsageException.class,
+                () -> BrokerArguments.parse(new String[] {"--segment-size", "4096"}), "below 1 MiB");
+        assertThrows(BrokerArguments.UsageException.class,
+                () -> BrokerArguments.parse(new String[] {"--transaction-check-max", "0"}), "at least one check");
+        assertThrows(BrokerArguments.UsageException.class,
+                () -> BrokerArguments.parse(new String[] {"--property-filter", "maybe"}));
+    }
+
+    @Test
+    void deliverySettingsAndTheSegmentSizeAreOptionsToo() throws Exception {
+        BrokerConfig config = BrokerArguments.parse(new String[] {"--segment-size", "268435456",
+            "--transaction-check-interval", "5000", "--transaction-timeout", "2000", "--transaction-check-max", "3",
+            "--timer-max-delay", "60000", "--property-filter", "false"}).config();
+        assertEquals(268_435_456, config.commitLogSegmentSize());
+        assertEquals(java.time.Duration.ofSeconds(5), config.tuning().transactionCheckInterval());
+        assertEquals(java.time.Duration.ofSeconds(2), config.tuning().transactionTimeout());
+        assertEquals(3, config.tuning().transactionCheckMax());
+        assertEquals(java.time.Duration.ofMinutes(1), config.tuning().timerMaxDelay());
+        assertFalse(config.tuning().propertyFilter());
+        String described = BrokerArguments.describe(config);
+        assertTrue(described.contains("segment-size=268435456\n") && described.contains("property-filter=false\n"),
+                described);
+        assertEquals(config, BrokerArguments.parse(described.lines().filter(l -> !l.isBlank())
+                .flatMap(l -> java.util.stream.Stream.of("--" + l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)))
+                .toArray(String[]::new)).config(), "the printed settings read back as the same settings");
     }
 }
