@@ -173,8 +173,11 @@ public final class SendMessageProcessor implements RequestProcessor {
     /** The message as stored: the request's fields, the producer's address, this broker's cluster. */
     private MessageDraft draft(SendMessageRequestHeader header, int queueId, InetSocketAddress born, int flag,
                                byte[] body, String properties) {
-        String stored = properties + MessageProperties.CLUSTER + MessageProperties.NAME_VALUE_SEPARATOR
-                + config.clusterName() + MessageProperties.PROPERTY_SEPARATOR;
+        // 4.x clients end the string without a separator after the last pair (5.x ones end with one).
+        boolean open = !properties.isEmpty() && properties.charAt(properties.length() - 1) != MessageProperties.PROPERTY_SEPARATOR;
+        String stored = properties + (open ? String.valueOf(MessageProperties.PROPERTY_SEPARATOR) : "")
+                + MessageProperties.CLUSTER + MessageProperties.NAME_VALUE_SEPARATOR + config.clusterName()
+                + MessageProperties.PROPERTY_SEPARATOR;
         return new MessageDraft(header.topic(), queueId, flag, header.sysFlag(), header.bornTimestamp(),
                 born.getAddress().getAddress(), born.getPort(), storeHost, storePort.getAsInt(),
                 header.reconsumeTimes() == null ? 0 : header.reconsumeTimes(), 0, body, stored);
