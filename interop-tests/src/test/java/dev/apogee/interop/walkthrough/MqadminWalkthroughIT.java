@@ -46,6 +46,19 @@ class MqadminWalkthroughIT {
         }
     };
 
+    /** Refuses System.exit and nothing else. */
+    @SuppressWarnings("removal")
+    private static final class NoExit extends SecurityManager {
+        @Override
+        public void checkExit(int status) {
+            throw new SecurityException("exit " + status);
+        }
+
+        @Override
+        public void checkPermission(java.security.Permission permission) {
+        }
+    }
+
     @TempDir
     Path dataDir;
 
@@ -62,6 +75,7 @@ class MqadminWalkthroughIT {
     }
 
     /** Runs one mqadmin command line and returns what it printed (out and err). */
+    @SuppressWarnings("removal")
     private String mqadmin(String commandLine) {
         String[] args = commandLine.replace("127.0.0.1:9876", cluster.namesrvAddress())
                 .replace("127.0.0.1:10911", cluster.broker().address()).split(" ");
@@ -71,9 +85,19 @@ class MqadminWalkthroughIT {
         PrintStream capture = new PrintStream(output, true, StandardCharsets.UTF_8);
         System.setOut(capture);
         System.setErr(capture);
+        SecurityManager before = System.getSecurityManager();
+        // The tool exits the JVM on a command line it cannot parse: turn that into this test's failure.
+        try {
+            System.setSecurityManager(new NoExit());
+        } catch (UnsupportedOperationException newerJava) {
+            // Java 18+ refuses a security manager unless started with -Djava.security.manager=allow.
+        }
         try {
             MQAdminStartup.main0(args, NO_HOOK);
+        } catch (SecurityException exit) {
+            capture.println("mqadmin tried to exit: " + exit.getMessage() + " (Exception)");
         } finally {
+            System.setSecurityManager(before);
             System.setOut(out);
             System.setErr(err);
         }
@@ -119,7 +143,7 @@ class MqadminWalkthroughIT {
             assertTrue(progress.contains("Orders") && progress.contains("Diff Total: 0"), progress);
             assertTrue(mqadmin("consumerConnection -n 127.0.0.1:9876 -g billing").contains("CONSUME_PASSIVELY"));
             assertTrue(mqadmin("queryMsgByKey -n 127.0.0.1:9876 -t Orders -k order-42").contains(sent.getMsgId()));
-            assertTrue(mqadmin("queryMsgById -n 127.0.0.1:9876 -i " + sent.getOffsetMsgId()).contains("order-42"));
+            assertTrue(mqadmin("queryMsgById -n 127.0.0.1:9876 -t Orders -i " + sent.getOffsetMsgId()).contains("order-42"));
             mqadmin("resetOffsetByTime -n 127.0.0.1:9876 -g billing -t Orders -s 0");
             assertTrue(mqadmin("brokerStatus -n 127.0.0.1:9876 -b 127.0.0.1:10911").contains("putTps"));
             received.clear();
