@@ -39,7 +39,9 @@ final class ApogeeServer implements ServerUnderTest {
         int brokerPort = FreePorts.any();
         List<String> args = List.of("--namesrv-port", Integer.toString(namesrvPort), "--port",
                 Integer.toString(brokerPort), "--bind", "127.0.0.1", "--host", "127.0.0.1", "--data-dir",
-                dir.resolve("data").toString(), "--flush", settings.flush());
+                dir.resolve("data").toString(), "--flush", settings.flush(),
+                // The same commit-log file size as the Apache broker is given.
+                "--segment-size", Integer.toString(256 << 20));
         ServerProcess process = ServerProcess.start("apogee-standalone", JVM, absoluteClassPath(), MAIN, args, dir);
         return new ApogeeServer(process, namesrvPort, dir, settings.keep());
     }

@@ -51,6 +51,11 @@ public final class Dispatcher implements Runnable {
     private volatile boolean running = true;
     private Thread thread;
     private Thread flusher;
+    /** The index is forced on every this many periodic flushes (every 10 s at the default 500 ms). */
+    static final int INDEX_FLUSH_EVERY = 20;
+    /** Flush-thread state (and {@link #flush}'s, under {@link #fileLock}): where the index was last forced. */
+    private long indexDurableUpTo;
+    private int flushesSinceIndex;
     /** Held while forcing, and while commands run (they may delete files the flusher would force). */
     private final java.util.concurrent.locks.ReentrantLock fileLock = new java.util.concurrent.locks.ReentrantLock();
 
@@ -149,6 +154,8 @@ public final class Dispatcher implements Runnable {
 
     /** Starts the "store-dispatch" and "store-derived-flush" threads. */
     public void start() {
+        // Recovery forced what it dispatched, and what was dispatched before is durable by the checkpoint.
+        indexDurableUpTo = dispatchedOffset;
         thread = new Thread(this, "store-dispatch");
         thread.setDaemon(true);
         thread.start();
@@ -164,7 +171,7 @@ public final class Dispatcher implements Runnable {
                 return;
             }
             try {
-                flush();
+                flushOnInterval();
             } catch (IOException | RuntimeException e) {
                 LOG.error("Flushing the consume queues and the index failed; retrying", e);
             }
@@ -226,7 +233,32 @@ public final class Dispatcher implements Runnable {
             long upTo = dispatchedOffset;
             queues.flush();
             index.flush();
+            indexDurableUpTo = upTo;
+            flushesSinceIndex = 0;
             onDurable.accept(upTo);
+        } finally {
+            fileLock.unlock();
+        }
+    }
+
+    /**
+     * The periodic flush: the queues every time, the index every {@link #INDEX_FLUSH_EVERY}th time.
+     * The index's hash slots are written all over its table, so each force writes thousands of
+     * scattered pages; forcing them twice a second competed with SYNC_FLUSH's commit-log forces for
+     * the disk. What is durable is what both have forced; after an operating-system crash recovery
+     * indexes the few seconds since again (a process crash loses nothing: the pages are in the cache).
+     */
+    private void flushOnInterval() throws IOException {
+        fileLock.lock();
+        try {
+            long upTo = dispatchedOffset;
+            queues.flush();
+            if (++flushesSinceIndex >= INDEX_FLUSH_EVERY) {
+                index.flush();
+                indexDurableUpTo = upTo;
+                flushesSinceIndex = 0;
+            }
+            onDurable.accept(Math.min(upTo, indexDurableUpTo));
         } finally {
             fileLock.unlock();
         }

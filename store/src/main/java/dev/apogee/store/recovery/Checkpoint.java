@@ -31,6 +31,9 @@ public final class Checkpoint {
     private final Path file;
     private volatile long commitLogDurable;
     private volatile long queuesDurable;
+    static final long COMMIT_LOG_PERSIST_INTERVAL_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(500);
+    /** Only the commit log's flush thread reads and writes it. */
+    private long lastCommitLogPersist = System.nanoTime() - COMMIT_LOG_PERSIST_INTERVAL_NANOS;
 
     private Checkpoint(Path file, long commitLogDurable, long queuesDurable) {
         this.file = file;
@@ -68,10 +71,20 @@ public final class Checkpoint {
         return queuesDurable;
     }
 
-    /** Records that the commit log is durable up to {@code offset} and persists the checkpoint. */
+    /**
+     * Records that the commit log is durable up to {@code offset}; persists the checkpoint at most
+     * every {@link #COMMIT_LOG_PERSIST_INTERVAL_NANOS}. Under SYNC_FLUSH this is called after every
+     * group commit, and writing the file each time (a write, a full fsync and a rename) cost more disk
+     * time than the commit itself. A mark that lags by a fraction of a second only makes recovery
+     * check a little more of the log; the queues' mark and {@link #reset} still persist at once.
+     */
     public void commitLogFlushed(long offset) throws IOException {
         commitLogDurable = offset;
-        persist();
+        long now = System.nanoTime();
+        if (now - lastCommitLogPersist >= COMMIT_LOG_PERSIST_INTERVAL_NANOS) {
+            lastCommitLogPersist = now;
+            persist();
+        }
     }
 
     /** Records that queues and index are durable up to {@code offset} and persists the checkpoint. */
