@@ -121,4 +121,25 @@ class BrokerTimerInteropIT {
         }
         counts.forEach((body, count) -> assertEquals(1, count.get(), body + " delivered once, restart or not"));
     }
+
+    @Test
+    void aDelayLevelMessageWaitingAcrossARestartArrivesOnTimeAndOnce() throws Exception {
+        cluster = EmbeddedCluster.start(dataDir);
+        DefaultMQProducer producer = cluster.producer("interop-level-restart");
+        long sentAt = System.currentTimeMillis();
+        Message early = new Message("Levels", "level-1".getBytes(StandardCharsets.UTF_8));
+        early.setDelayTimeLevel(1);   // 1 s: due before the restart
+        producer.send(early, 10_000);
+        Message late = new Message("Levels", "level-3".getBytes(StandardCharsets.UTF_8));
+        late.setDelayTimeLevel(3);    // 10 s: due after it
+        producer.send(late, 10_000);
+        Thread.sleep(2_500);
+        cluster.restartBroker();
+        Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+        Map<String, Long> arrivals = consume("interop-level-restart", "Levels", counts);
+        EmbeddedCluster.await(() -> arrivals.size() == 2, 40_000, "both delayed messages arrived: " + arrivals.keySet());
+        Thread.sleep(1_000);
+        assertTrue(arrivals.get("level-3") - sentAt >= 9_950, "level 3 came early");
+        counts.forEach((body, count) -> assertEquals(1, count.get(), body + " delivered once, restart or not"));
+    }
 }
