@@ -97,7 +97,8 @@ public final class Appender implements Runnable {
                 throw e;
             } finally {
                 batch.clear();
-                appended = new ArrayList<>(MAX_BATCH);
+                // The flush agent copied the entries out: the list is reused, not reallocated per batch.
+                appended.clear();
             }
         }
         for (PutRequest left; (left = requests.poll()) != null; ) {
