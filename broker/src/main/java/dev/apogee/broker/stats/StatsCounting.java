@@ -35,11 +35,13 @@ public final class StatsCounting {
     /** The pull processor, counting delivered messages per group and topic. */
     public static RequestProcessor pulls(BrokerStats stats, RequestProcessor pull) {
         return (context, request) -> pull.process(context, request).thenApply(response -> {
-            if (response != null && response.code() == ResponseCode.SUCCESS && response.body() != null) {
+            if (response != null && response.code() == ResponseCode.SUCCESS && response.bodyLength() > 0) {
                 String group = request.extFields().get("consumerGroup");
                 String topic = request.extFields().get("topic");
                 if (group != null && topic != null) {
-                    stats.got(group, topic, recordCount(response.body()));
+                    // A pull answer's parts are its records, one each (body() would copy them).
+                    stats.got(group, topic, response.bodyParts() != null ? response.bodyParts().size()
+                            : recordCount(response.body()));
                 }
             }
             return response;

@@ -95,8 +95,9 @@ public final class CommandCodec {
     /** The whole frame of {@code command}, length word included, in one buffer. */
     public static ByteBuf encode(RemotingCommand command, ByteBufAllocator allocator) {
         ByteBuf out = encodeHeader(command, allocator);
-        if (command.body() != null) {
-            out.writeBytes(command.body());
+        byte[] body = command.body();
+        if (body != null) {
+            out.writeBytes(body);
         }
         return out;
     }

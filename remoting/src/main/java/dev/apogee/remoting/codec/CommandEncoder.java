@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -27,7 +28,15 @@ public final class CommandEncoder extends MessageToMessageEncoder<RemotingComman
     protected void encode(ChannelHandlerContext ctx, RemotingCommand command, List<Object> out) {
         ByteBuf header = CommandCodec.encodeHeader(command, ctx.alloc());
         out.add(header);
-        if (command.bodyLength() > 0) {
+        if (command.bodyParts() != null) {
+            if (command.bodyLength() > 0) {
+                ByteBuffer[] parts = new ByteBuffer[command.bodyParts().size()];
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i] = command.bodyParts().get(i).duplicate();
+                }
+                out.add(Unpooled.wrappedBuffer(parts));
+            }
+        } else if (command.bodyLength() > 0) {
             out.add(Unpooled.wrappedBuffer(command.body()));
         }
     }

@@ -2,8 +2,10 @@ package dev.apogee.remoting.protocol;
 
 import dev.apogee.remoting.protocol.header.CommandHeader;
 import dev.apogee.remoting.protocol.header.HeaderCodec;
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,10 +30,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param extFields     the custom header; never null, unmodifiable
  * @param body          the body bytes; may be null
  * @param serializeType the header encoding this command arrived in, or is to be sent in
+ * @param bodyParts     instead of {@code body}, views whose bytes make up the body in order (a broker's
+ *                      pull answer hands out slices of its mapped files, written to the socket without a
+ *                      copy); null when the body is an array. Only outgoing commands have them.
  */
 public record RemotingCommand(int code, LanguageCode language, int version, int opaque, int flag,
                               String remark, Map<String, String> extFields, byte[] body,
-                              SerializeType serializeType) {
+                              SerializeType serializeType, List<ByteBuffer> bodyParts) {
 
     private static final AtomicInteger NEXT_OPAQUE = new AtomicInteger();
 
@@ -42,6 +47,42 @@ public record RemotingCommand(int code, LanguageCode language, int version, int 
         extFields = extFields == null || extFields.isEmpty()
                 ? Map.of()
                 : Collections.unmodifiableMap(new HashMap<>(extFields));
+        if (bodyParts != null) {
+            if (body != null) {
+                throw new IllegalArgumentException("a command has a body array or body parts, not both");
+            }
+            bodyParts = List.copyOf(bodyParts);
+        }
+    }
+
+    /** A command whose body, if any, is one array. */
+    public RemotingCommand(int code, LanguageCode language, int version, int opaque, int flag, String remark,
+                           Map<String, String> extFields, byte[] body, SerializeType serializeType) {
+        this(code, language, version, opaque, flag, remark, extFields, body, serializeType, null);
+    }
+
+    /**
+     * The body bytes; may be null. For a command made of {@link #bodyParts()} this is a copy of them
+     * (the wire encoder writes the parts themselves).
+     */
+    @Override
+    public byte[] body() {
+        if (bodyParts == null) {
+            return body;
+        }
+        byte[] joined = new byte[bodyLength()];
+        int at = 0;
+        for (ByteBuffer part : bodyParts) {
+            int length = part.remaining();
+            part.duplicate().get(joined, at, length);
+            at += length;
+        }
+        return joined;
+    }
+
+    /** This command with its body made of {@code parts}, shared, not copied (they must not change). */
+    public RemotingCommand withBodyParts(List<ByteBuffer> parts) {
+        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, null, serializeType, parts);
     }
 
     /** A new request with a fresh opaque, the given custom header and no body. */
@@ -95,24 +136,25 @@ public record RemotingCommand(int code, LanguageCode language, int version, int 
     /** This command with a fresh opaque, for sending the same request again. */
     public RemotingCommand withNewOpaque() {
         return new RemotingCommand(code, language, version, NEXT_OPAQUE.incrementAndGet(), flag, remark,
-                extFields, body, serializeType);
+                extFields, body, serializeType, bodyParts);
     }
 
     /** This command sent with the given header encoding. */
     public RemotingCommand withSerializeType(SerializeType type) {
-        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body, type);
+        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body, type, bodyParts);
     }
 
     /** This command with extra custom-header fields added to (or replacing) the existing ones. */
     public RemotingCommand withExtFields(Map<String, String> more) {
         Map<String, String> merged = new HashMap<>(extFields);
         merged.putAll(more);
-        return new RemotingCommand(code, language, version, opaque, flag, remark, merged, body, serializeType);
+        return new RemotingCommand(code, language, version, opaque, flag, remark, merged, body, serializeType,
+                bodyParts);
     }
 
     private RemotingCommand withFlag(int newFlag) {
         return new RemotingCommand(code, language, version, opaque, newFlag, remark, extFields, body,
-                serializeType);
+                serializeType, bodyParts);
     }
 
     /** The custom header decoded as {@code type}; a missing or malformed field throws. */
@@ -122,6 +164,13 @@ public record RemotingCommand(int code, LanguageCode language, int version, int 
 
     /** The body length in bytes, zero when there is none. */
     public int bodyLength() {
+        if (bodyParts != null) {
+            int length = 0;
+            for (ByteBuffer part : bodyParts) {
+                length += part.remaining();
+            }
+            return length;
+        }
         return body == null ? 0 : body.length;
     }
 
@@ -130,13 +179,13 @@ public record RemotingCommand(int code, LanguageCode language, int version, int 
         return o instanceof RemotingCommand other
                 && code == other.code && language == other.language && version == other.version
                 && opaque == other.opaque && flag == other.flag && Objects.equals(remark, other.remark)
-                && extFields.equals(other.extFields) && java.util.Arrays.equals(body, other.body)
+                && extFields.equals(other.extFields) && java.util.Arrays.equals(body(), other.body())
                 && serializeType == other.serializeType;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(code, opaque, flag, extFields) * 31 + java.util.Arrays.hashCode(body);
+        return Objects.hash(code, opaque, flag, extFields) * 31 + java.util.Arrays.hashCode(body());
     }
 
     @Override
