@@ -3,6 +3,7 @@ package dev.apogee.interop.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apogee.interop.fixture.Closer;
 import dev.apogee.interop.fixture.EmbeddedCluster;
 import dev.apogee.interop.fixture.ServerProcess;
 import java.nio.charset.StandardCharsets;
@@ -36,18 +37,15 @@ class BrokerRestartInteropIT {
     @TempDir
     Path dir;
 
-    private final java.util.List<AutoCloseable> toClose = new java.util.ArrayList<>();
+    private final Closer started = new Closer();
 
     @AfterEach
     void stopAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
+        started.close();
     }
 
     private <T extends AutoCloseable> T closing(T resource) {
-        toClose.add(resource);
-        return resource;
+        return started.add(resource);
     }
 
     @Test
