@@ -222,7 +222,15 @@ public final class MessageStore implements AutoCloseable {
     /** The decoded message at a commit-log offset, or null if there is none. */
     public StoredMessage messageAt(long physicalOffset) {
         ByteBuffer record = recordAt(physicalOffset);
-        return record == null ? null : MessageRecordCodec.decode(record, false);
+        if (record == null) {
+            return null;
+        }
+        try {
+            return MessageRecordCodec.decode(record, false);
+        } catch (dev.apogee.remoting.protocol.message.MalformedRecordException e) {
+            // A client's offset that lands inside a record whose bytes look like a record start.
+            return null;
+        }
     }
 
     /**

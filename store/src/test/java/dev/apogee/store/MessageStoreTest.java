@@ -3,6 +3,7 @@ package dev.apogee.store;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apogee.remoting.protocol.message.MessageDraft;
@@ -261,5 +262,19 @@ class MessageStoreTest {
             }
         }
         store.close();
+    }
+
+    @Test
+    void anOffsetInsideARecordIsNoMessageEvenWhenItsBytesLookLikeOne() throws Exception {
+        try (MessageStore store = MessageStore.open(config(), MappedSegmentFactory.INSTANCE)) {
+            // A body that starts like a record: a size and the magic code, then nothing that fits.
+            byte[] body = java.nio.ByteBuffer.allocate(200).putInt(120).putInt(0xDAA320A7).array();
+            PutResult put = await(store.put(Drafts.draft("t", 0, body, null, null)));
+            StoredMessage whole = store.messageAt(put.physicalOffset());
+            int bodyAt = whole.totalSize() - body.length - 1 - "t".length() - 2 - whole.properties().length();
+            assertNull(store.messageAt(put.physicalOffset() + bodyAt), "a client's offset into a body");
+            assertNull(store.messageAt(put.physicalOffset() + 3));
+            assertNull(store.messageAt(-5));
+        }
     }
 }
