@@ -18,6 +18,7 @@ import dev.apogee.broker.processor.QueueLockProcessor;
 import dev.apogee.broker.processor.SendBackProcessor;
 import dev.apogee.broker.processor.admin.BrokerAdminProcessor;
 import dev.apogee.broker.processor.admin.ConsumerAdminProcessor;
+import dev.apogee.broker.processor.admin.ConsumerRelayProcessor;
 import dev.apogee.broker.processor.admin.ResetOffsetProcessor;
 import dev.apogee.broker.processor.admin.SubscriptionGroupProcessor;
 import dev.apogee.broker.processor.admin.TopicAdminProcessor;
@@ -182,6 +183,9 @@ public final class BrokerServer implements AutoCloseable {
         remoting.registerProcessor(new ConsumerAdminProcessor(config.brokerName(), this::address, clients, topics,
                 offsets, store, stats), BoundedExecutors.fixed("broker-admin-consumer", 1, 1_000),
                 ConsumerAdminProcessor.CODES);
+        remoting.registerProcessor(new ConsumerRelayProcessor(clients, store, config.brokerName(),
+                (channel, relayed) -> remoting.invoke(channel, relayed, 10_000)),
+                BoundedExecutors.fixed("broker-admin-relay", 1, 100), ConsumerRelayProcessor.CODES);
         remoting.registerProcessor(new ResetOffsetProcessor(config.brokerName(), topics, subscriptionGroups, offsets,
                 store, clients, remoting::invokeOneway), BoundedExecutors.fixed("broker-admin-reset", 1, 100),
                 ResetOffsetProcessor.CODES);

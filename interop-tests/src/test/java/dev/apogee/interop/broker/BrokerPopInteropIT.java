@@ -48,6 +48,7 @@ class BrokerPopInteropIT {
     private MQClientAPIImpl api;
 
     @BeforeEach
+    @SuppressWarnings("deprecation")   // the client's remoting API is reached through its deprecated impl
     void start() throws Exception {
         cluster = EmbeddedCluster.start(dataDir);
         producer = cluster.producer("interop-pop-producer");
