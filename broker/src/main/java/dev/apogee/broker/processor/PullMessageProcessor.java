@@ -77,16 +77,13 @@ public final class PullMessageProcessor implements RequestProcessor {
                         "group " + header.consumerGroup() + " has no subscription to " + header.topic()));
                 return;
             }
-            // A newer version in the request usually means only that the client rebalanced and its
-            // heartbeat was skipped (the 5.x client drops it when another heartbeat holds its lock),
-            // which would stall the pull until the next heartbeat, 30 s later. A tag subscription is
-            // served anyway: the client re-checks tags itself, so a stale expression cannot leak
-            // messages. Other expressions must be current.
-            if (subscription.subVersion() < header.subVersion() && SqlFilters.isSql(subscription.expressionType())) {
-                answer.complete(RemotingCommand.responseTo(request, ResponseCode.SUBSCRIPTION_NOT_LATEST,
-                        "the subscription is older than the request's"));
-                return;
-            }
+            // A newer version in the request than in the last heartbeat almost always means only that
+            // the client rebalanced (which bumps the version) and skipped the heartbeat that should have
+            // followed (the 5.x client drops it when another heartbeat holds its lock). Refusing would
+            // stall the queue until the next heartbeat, 30 s later, so the expression on record is
+            // served, tags and SQL92 alike. The cost: a consumer that re-subscribes with a new SQL92
+            // expression may, until its next heartbeat lands, get messages its old one selected
+            // (a new expression is normally announced at once by the subscribe call's own heartbeat).
             expressionType = subscription.expressionType();
             expression = subscription.subString();
         }

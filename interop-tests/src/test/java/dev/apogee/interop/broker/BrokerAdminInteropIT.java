@@ -97,6 +97,8 @@ class BrokerAdminInteropIT {
         for (int i = 0; i < 6; i++) {
             producer.send(new Message("AdminTopic", ("m" + i).getBytes(StandardCharsets.UTF_8)), 10_000);
         }
+        // Sends are acknowledged when stored; the queues count them a moment later (dispatch).
+        EmbeddedCluster.await(() -> storedIn("AdminTopic") == 6, 10_000, "the queues hold the six messages");
         TopicStatsTable stats = admin.examineTopicStats("AdminTopic");
         assertEquals(3, stats.getOffsetTable().size());
         long stored = 0;
@@ -289,5 +291,13 @@ class BrokerAdminInteropIT {
         } catch (Exception e) {
             return 0;
         }
+    }
+
+    private long storedIn(String topic) {
+        long stored = 0;
+        for (int queue = 0; queue < 16; queue++) {
+            stored += Math.max(0, cluster.broker().store().maxOffset(topic, queue));
+        }
+        return stored;
     }
 }
