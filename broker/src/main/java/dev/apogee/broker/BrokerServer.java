@@ -30,6 +30,7 @@ import dev.apogee.broker.schedule.DelayedDelivery;
 import dev.apogee.broker.processor.SendMessageProcessor;
 import dev.apogee.broker.registration.NamesrvRegistrar;
 import dev.apogee.broker.timer.TimerDelivery;
+import dev.apogee.broker.topic.GroupTopics;
 import dev.apogee.broker.topic.TopicNames;
 import dev.apogee.broker.transaction.TransactionChecker;
 import dev.apogee.broker.transaction.TransactionLog;
@@ -133,7 +134,7 @@ public final class BrokerServer implements AutoCloseable {
         PopLeases popLeases = new PopLeases(store, offsets, 1 + SendBackProcessor.DEFAULT_MAX_RECONSUME_TIMES);
         remoting.registerProcessor(new PopMessageProcessor(popLeases, topics, store, pullHold, this::topicsChanged,
                 new MessagePredicates(sqlFilters, config.tuning().propertyFilter())), BoundedExecutors.fixed("broker-pop", 4, 10_000), PopMessageProcessor.CODES);
-        remoting.registerProcessor(new SendBackProcessor(store, topics, this::topicsChanged),
+        remoting.registerProcessor(new SendBackProcessor(store, new GroupTopics(topics, this::topicsChanged)),
                 BoundedExecutors.fixed("broker-send-back", 2, 10_000), SendBackProcessor.CODES);
         remoting.registerProcessor(new QueueLockProcessor(locks), BoundedExecutors.fixed("broker-lock", 1, 1_000),
                 QueueLockProcessor.CODES);

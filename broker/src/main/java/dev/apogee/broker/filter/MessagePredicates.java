@@ -4,7 +4,6 @@ import dev.apogee.remoting.protocol.message.MessageProperties;
 import dev.apogee.remoting.protocol.message.StoredMessage;
 import dev.apogee.selector.InvalidSelectorException;
 import dev.apogee.selector.Selector;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -47,16 +46,10 @@ public final class MessagePredicates {
     }
 
     private static Predicate<StoredMessage> tags(String expression) {
-        if (expression == null || expression.isBlank() || expression.trim().equals("*")) {
+        if (TagFilter.matchesAll(expression)) {
             return message -> true;
         }
-        Set<String> tags = new HashSet<>();
-        for (String tag : expression.split("\\|\\|")) {
-            if (!tag.isBlank()) {
-                tags.add(tag.trim());
-            }
-        }
-        Set<String> wanted = Set.copyOf(tags);
+        Set<String> wanted = TagFilter.tags(expression);
         return message -> {
             String tag = message.property(MessageProperties.TAGS);
             return tag != null && wanted.contains(tag);

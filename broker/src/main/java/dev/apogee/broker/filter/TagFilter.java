@@ -21,17 +21,31 @@ public final class TagFilter implements MessageFilter {
 
     /** The filter for a subscription expression; {@code null}, blank or {@code *} match everything. */
     public static MessageFilter of(String expression) {
-        if (expression == null || expression.isBlank() || expression.trim().equals("*")) {
+        if (matchesAll(expression)) {
             return MessageFilter.ALL;
         }
         Set<Long> codes = new HashSet<>();
+        for (String tag : tags(expression)) {
+            codes.add(MessageProperties.tagsCode(tag));
+        }
+        return new TagFilter(Set.copyOf(codes));
+    }
+
+    /** Whether a tag expression accepts every message: {@code null}, blank or {@code *}. */
+    static boolean matchesAll(String expression) {
+        return expression == null || expression.isBlank() || expression.trim().equals("*");
+    }
+
+    /** The tags of an expression that names some ({@code "a || b"}), trimmed. */
+    static Set<String> tags(String expression) {
+        Set<String> tags = new HashSet<>();
         for (String tag : expression.split("\\|\\|")) {
             String trimmed = tag.trim();
             if (!trimmed.isEmpty()) {
-                codes.add(MessageProperties.tagsCode(trimmed));
+                tags.add(trimmed);
             }
         }
-        return new TagFilter(Set.copyOf(codes));
+        return Set.copyOf(tags);
     }
 
     @Override

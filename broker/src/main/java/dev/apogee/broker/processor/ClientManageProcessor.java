@@ -7,8 +7,8 @@ import dev.apogee.selector.InvalidSelectorException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import dev.apogee.broker.metadata.TopicConfigStore;
+import dev.apogee.broker.topic.GroupTopics;
 import dev.apogee.broker.topic.TopicNames;
-import dev.apogee.remoting.protocol.body.TopicConfig;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
 import dev.apogee.remoting.protocol.ResponseCode;
@@ -32,8 +32,7 @@ public final class ClientManageProcessor implements RequestProcessor {
     private static final Logger LOG = LogManager.getLogger(ClientManageProcessor.class);
 
     private final ClientRegistry clients;
-    private final TopicConfigStore topics;
-    private final Runnable topicsChanged;
+    private final GroupTopics groupTopics;
     private final SqlFilters sqlFilters;
     private final boolean propertyFilter;
     private final Consumer<String> consumerGroupSeen;
@@ -46,8 +45,7 @@ public final class ClientManageProcessor implements RequestProcessor {
     public ClientManageProcessor(ClientRegistry clients, TopicConfigStore topics, Runnable topicsChanged,
                                  SqlFilters sqlFilters, boolean propertyFilter, Consumer<String> consumerGroupSeen) {
         this.clients = clients;
-        this.topics = topics;
-        this.topicsChanged = topicsChanged;
+        this.groupTopics = new GroupTopics(topics, topicsChanged);
         this.sqlFilters = sqlFilters;
         this.propertyFilter = propertyFilter;
         this.consumerGroupSeen = consumerGroupSeen;
@@ -78,17 +76,11 @@ public final class ClientManageProcessor implements RequestProcessor {
      * so that its members learn the topic's route before their first retry.
      */
     private void createRetryTopics(HeartbeatData heartbeat) throws SQLException {
-        boolean created = false;
         for (HeartbeatData.ConsumerData consumer : heartbeat.consumerDataSet()) {
-            consumerGroupSeen.accept(consumer.groupName());
             String retryTopic = SendBackProcessor.RETRY_PREFIX + consumer.groupName();
-            if (topics.get(retryTopic) == null && TopicNames.problem(retryTopic) == null) {
-                topics.putIfAbsent(TopicConfig.of(retryTopic, 1, 1));
-                created = true;
+            if (TopicNames.problem(retryTopic) == null) {
+                groupTopics.ensure(retryTopic);
             }
-        }
-        if (created) {
-            topicsChanged.run();
         }
     }
 

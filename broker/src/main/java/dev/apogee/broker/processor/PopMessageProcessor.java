@@ -5,6 +5,7 @@ import dev.apogee.broker.longpolling.PullHold;
 import dev.apogee.broker.metadata.TopicConfigStore;
 import dev.apogee.broker.pop.PopLeases;
 import dev.apogee.broker.pop.PopReceipt;
+import dev.apogee.broker.topic.GroupTopics;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
 import dev.apogee.remoting.protocol.ResponseCode;
@@ -47,7 +48,7 @@ public final class PopMessageProcessor implements RequestProcessor {
     private final TopicConfigStore topics;
     private final MessageStore store;
     private final PullHold hold;
-    private final Runnable topicsChanged;
+    private final GroupTopics groupTopics;
     private final MessagePredicates predicates;
 
     public PopMessageProcessor(PopLeases leases, TopicConfigStore topics, MessageStore store, PullHold hold,
@@ -56,7 +57,7 @@ public final class PopMessageProcessor implements RequestProcessor {
         this.topics = topics;
         this.store = store;
         this.hold = hold;
-        this.topicsChanged = topicsChanged;
+        this.groupTopics = new GroupTopics(topics, topicsChanged);
         this.predicates = predicates;
     }
 
@@ -190,10 +191,7 @@ public final class PopMessageProcessor implements RequestProcessor {
             return;
         }
         String deadLetters = SendBackProcessor.DLQ_PREFIX + group;
-        if (topics.get(deadLetters) == null) {
-            topics.putIfAbsent(TopicConfig.of(deadLetters, 1, 1));
-            topicsChanged.run();
-        }
+        groupTopics.ensure(deadLetters);
         for (PopLeases.Exhausted item : exhausted) {
             StoredMessage message = item.message();
             Map<String, String> properties = message.propertyMap();

@@ -1,11 +1,10 @@
 package dev.apogee.broker.processor;
 
-import dev.apogee.broker.metadata.TopicConfigStore;
+import dev.apogee.broker.topic.GroupTopics;
 import dev.apogee.broker.schedule.DelayedDelivery;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
 import dev.apogee.remoting.protocol.ResponseCode;
-import dev.apogee.remoting.protocol.body.TopicConfig;
 import dev.apogee.remoting.protocol.header.broker.ConsumerSendMsgBackRequestHeader;
 import dev.apogee.remoting.protocol.message.MessageDraft;
 import dev.apogee.remoting.protocol.message.MessageProperties;
@@ -32,13 +31,11 @@ public final class SendBackProcessor implements RequestProcessor {
     private static final int FIRST_RETRY_LEVEL = 3;
 
     private final MessageStore store;
-    private final TopicConfigStore topics;
-    private final Runnable topicsChanged;
+    private final GroupTopics groupTopics;
 
-    public SendBackProcessor(MessageStore store, TopicConfigStore topics, Runnable topicsChanged) {
+    public SendBackProcessor(MessageStore store, GroupTopics groupTopics) {
         this.store = store;
-        this.topics = topics;
-        this.topicsChanged = topicsChanged;
+        this.groupTopics = groupTopics;
     }
 
     @Override
@@ -61,7 +58,7 @@ public final class SendBackProcessor implements RequestProcessor {
         properties.remove(MessageProperties.DELAY);
         boolean dead = message.reconsumeTimes() >= maxReconsume || header.delayLevel() < 0;
         String target = (dead ? DLQ_PREFIX : RETRY_PREFIX) + header.group();
-        ensureTopic(target);
+        groupTopics.ensure(target);
         MessageDraft copy = new MessageDraft(target, 0, message.flag(), message.sysFlag(), message.bornTimestamp(),
                 message.bornHostAddress(), message.bornHostPort(), message.storeHostAddress(), message.storeHostPort(),
                 message.reconsumeTimes() + 1, 0, message.body(), MessageProperties.format(properties));
@@ -74,10 +71,4 @@ public final class SendBackProcessor implements RequestProcessor {
                 : RemotingCommand.responseTo(request, ResponseCode.SYSTEM_ERROR, "cannot store: " + result.status()));
     }
 
-    private void ensureTopic(String topic) throws SQLException {
-        if (topics.get(topic) == null) {
-            topics.putIfAbsent(TopicConfig.of(topic, 1, 1));
-            topicsChanged.run();
-        }
-    }
 }

@@ -4,6 +4,7 @@ import dev.apogee.broker.BrokerConfig;
 import dev.apogee.broker.metadata.TopicConfigStore;
 import dev.apogee.broker.lock.QueueLocks;
 import dev.apogee.broker.schedule.Scheduling;
+import dev.apogee.broker.topic.GroupTopics;
 import dev.apogee.broker.transaction.TransactionLog;
 import dev.apogee.broker.topic.TopicNames;
 import dev.apogee.remoting.protocol.RemotingCommand;
@@ -51,6 +52,7 @@ public final class SendMessageProcessor implements RequestProcessor {
     private final byte[] storeHost;
     private final java.util.function.IntSupplier storePort;
     private final QueueLocks locks;
+    private final GroupTopics groupTopics;
     private final java.util.function.BooleanSupplier autoCreateTopics;
 
     /**
@@ -69,6 +71,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         this.storeHost = storeHost;
         this.storePort = storePort;
         this.topicsChanged = topicsChanged;
+        this.groupTopics = new GroupTopics(topics, topicsChanged);
     }
 
     @Override
@@ -95,8 +98,7 @@ public final class SendMessageProcessor implements RequestProcessor {
         boolean retryTopic = header.topic().startsWith(SendBackProcessor.RETRY_PREFIX);
         if (topic == null && retryTopic) {
             // A consumer whose send-back failed resends to its group's retry topic, which may be new here.
-            topic = topics.putIfAbsent(TopicConfig.of(header.topic(), 1, 1));
-            topicsChanged.run();
+            topic = groupTopics.ensure(header.topic());
         } else if (topic == null && autoCreateTopics.getAsBoolean()) {
             // The producer spread its first sends over min(its default, the key topic's) queues of the key
             // topic's route, so the new topic needs that many (as on the official broker).
@@ -161,10 +163,7 @@ public final class SendMessageProcessor implements RequestProcessor {
             return draft;
         }
         String deadLetters = SendBackProcessor.DLQ_PREFIX + group;
-        if (topics.get(deadLetters) == null) {
-            topics.putIfAbsent(TopicConfig.of(deadLetters, 1, 1));
-            topicsChanged.run();
-        }
+        groupTopics.ensure(deadLetters);
         Map<String, String> properties = MessageProperties.parse(draft.properties());
         properties.remove(MessageProperties.DELAY);
         return draft.withDestination(deadLetters, 0).withProperties(MessageProperties.format(properties));
