@@ -77,6 +77,7 @@ public final class ClientManageProcessor implements RequestProcessor {
      */
     private void createRetryTopics(HeartbeatData heartbeat) throws SQLException {
         for (HeartbeatData.ConsumerData consumer : heartbeat.consumerDataSet()) {
+            consumerGroupSeen.accept(consumer.groupName());
             String retryTopic = SendBackProcessor.RETRY_PREFIX + consumer.groupName();
             if (TopicNames.problem(retryTopic) == null) {
                 groupTopics.ensure(retryTopic);
