@@ -1,6 +1,7 @@
 package dev.apogee.remoting.codec;
 
 import dev.apogee.remoting.protocol.LanguageCode;
+import dev.apogee.remoting.protocol.HeaderFields;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.SerializeType;
 import io.netty.buffer.ByteBuf;
@@ -96,7 +97,7 @@ final class BinaryHeaderCodec {
             throw new MalformedFrameException("an extFields entry runs " + (header.readerIndex() - end)
                     + " bytes past the extFields length " + mapLength);
         }
-        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body,
+        return new RemotingCommand(code, language, version, opaque, flag, remark, HeaderFields.adopt(extFields), body,
                 SerializeType.ROCKETMQ);
     }
 

@@ -4,13 +4,15 @@ import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.SerializeType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.ByteBufUtil;
 
 /**
  * Turns one frame into a {@link RemotingCommand} and a command into frame bytes, independent of
  * any channel, so it can be tested on plain buffers.
  */
 public final class CommandCodec {
+
+    private static final int SCRATCH_SIZE = 16 << 10;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_SIZE]);
 
     private CommandCodec() {
     }
@@ -51,7 +53,7 @@ public final class CommandCodec {
                 command = JsonHeaderCodec.decode(header.array(), header.arrayOffset() + header.readerIndex(),
                         headerLength, body);
             } else {
-                command = JsonHeaderCodec.decode(ByteBufUtil.getBytes(header), 0, headerLength, body);
+                command = JsonHeaderCodec.decode(scratchCopy(header, headerLength), 0, headerLength, body);
             }
         } else {
             command = BinaryHeaderCodec.decode(header, body);
@@ -61,6 +63,17 @@ public final class CommandCodec {
         }
         frame.skipBytes(frame.readableBytes());
         return command;
+    }
+
+    /**
+     * The header's bytes in this thread's scratch array (the parser reads an array; a direct buffer
+     * has none). The parser copies out what it keeps, so the array is free again once decode returns;
+     * only an unusually large header gets an array of its own.
+     */
+    private static byte[] scratchCopy(ByteBuf header, int length) {
+        byte[] scratch = length <= SCRATCH_SIZE ? SCRATCH.get() : new byte[length];
+        header.getBytes(header.readerIndex(), scratch, 0, length);
+        return scratch;
     }
 
     /**

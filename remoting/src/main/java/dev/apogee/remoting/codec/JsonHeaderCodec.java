@@ -2,23 +2,22 @@ package dev.apogee.remoting.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.apogee.remoting.protocol.LanguageCode;
+import dev.apogee.remoting.protocol.HeaderFields;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.SerializeType;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Encodes and decodes the JSON header, field by field on Jackson's streaming API (no data binding,
- * so nothing on the wire can choose what gets instantiated).
+ * Encodes and decodes the JSON header: decoding field by field on Jackson's streaming API (no data
+ * binding, so nothing on the wire can choose what gets instantiated), encoding by {@link JsonHeaderWriter}.
  *
  * <p>Output follows the official servers: keys in alphabetical order, {@code extFields} always
  * present (the 5.x producer reads {@code MSG_REGION} from send responses without a null check),
@@ -37,29 +36,7 @@ final class JsonHeaderCodec {
     }
 
     static void encode(RemotingCommand command, ByteBuf out) {
-        try (JsonGenerator json = JSON.createGenerator((java.io.OutputStream) new ByteBufOutputStream(out))) {
-            json.writeStartObject();
-            json.writeNumberField("code", command.code());
-            json.writeObjectFieldStart("extFields");
-            for (Map.Entry<String, String> field : command.extFields().entrySet()) {
-                if (field.getValue() != null) {
-                    json.writeStringField(field.getKey(), field.getValue());
-                }
-            }
-            json.writeEndObject();
-            json.writeNumberField("flag", command.flag());
-            json.writeStringField("language", command.language().name());
-            json.writeNumberField("opaque", command.opaque());
-            if (command.remark() != null) {
-                json.writeStringField("remark", command.remark());
-            }
-            json.writeStringField("serializeTypeCurrentRPC", SerializeType.JSON.name());
-            json.writeNumberField("version", command.version());
-            json.writeEndObject();
-        } catch (IOException e) {
-            // Writing to a ByteBuf does no I/O; only a bug can get here.
-            throw new IllegalStateException("cannot encode JSON header", e);
-        }
+        JsonHeaderWriter.write(command, out);
     }
 
     /** Decodes a header occupying {@code length} bytes of {@code array} from {@code offset}. */
@@ -98,7 +75,7 @@ final class JsonHeaderCodec {
         } catch (IOException e) {
             throw new MalformedFrameException("garbage JSON header: " + e.getMessage(), e);
         }
-        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body,
+        return new RemotingCommand(code, language, version, opaque, flag, remark, HeaderFields.adopt(extFields), body,
                 SerializeType.JSON);
     }
 

@@ -3,7 +3,6 @@ package dev.apogee.remoting.protocol;
 import dev.apogee.remoting.protocol.header.CommandHeader;
 import dev.apogee.remoting.protocol.header.HeaderCodec;
 import java.nio.ByteBuffer;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param opaque        correlation id chosen by the requester and echoed in the response
  * @param flag          {@link CommandFlags} bits
  * @param remark        free text, usually an error description; may be null
- * @param extFields     the custom header; never null, unmodifiable
+ * @param extFields     the custom header; never null, unmodifiable (a {@link HeaderFields})
  * @param body          the body bytes; may be null
  * @param serializeType the header encoding this command arrived in, or is to be sent in
  * @param bodyParts     instead of {@code body}, views whose bytes make up the body in order (a broker's
@@ -43,15 +42,14 @@ public record RemotingCommand(int code, LanguageCode language, int version, int 
     public RemotingCommand {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(serializeType, "serializeType");
-        // Copied, so a caller changing its map afterwards cannot change a command in flight.
-        extFields = extFields == null || extFields.isEmpty()
-                ? Map.of()
-                : Collections.unmodifiableMap(new HashMap<>(extFields));
+        // Copied, so a caller changing its map afterwards cannot change a command in flight (a map
+        // handed over with HeaderFields.adopt is already owned by nobody else and kept as it is).
+        extFields = HeaderFields.copyOf(extFields);
         if (bodyParts != null) {
             if (body != null) {
                 throw new IllegalArgumentException("a command has a body array or body parts, not both");
             }
-            bodyParts = List.copyOf(bodyParts);
+            bodyParts = List.copyOf(bodyParts); // the same list when it already is an immutable one
         }
     }
 
@@ -92,7 +90,7 @@ public record RemotingCommand(int code, LanguageCode language, int version, int 
 
     /** A new request with a fresh opaque, the given custom header (may be null) and body. */
     public static RemotingCommand request(int code, CommandHeader header, byte[] body) {
-        Map<String, String> fields = header == null ? Map.of() : HeaderCodec.encode(header);
+        Map<String, String> fields = header == null ? Map.of() : HeaderFields.adopt(HeaderCodec.encode(header));
         return new RemotingCommand(code, LanguageCode.JAVA, ProtocolVersion.CURRENT,
                 NEXT_OPAQUE.incrementAndGet(), 0, null, fields, body, SerializeType.JSON);
     }
@@ -100,7 +98,7 @@ public record RemotingCommand(int code, LanguageCode language, int version, int 
     /** The response to {@code request} with the given code, remark, custom header and body. */
     public static RemotingCommand responseTo(RemotingCommand request, int code, String remark,
                                              CommandHeader header, byte[] body) {
-        Map<String, String> fields = header == null ? Map.of() : HeaderCodec.encode(header);
+        Map<String, String> fields = header == null ? Map.of() : HeaderFields.adopt(HeaderCodec.encode(header));
         return new RemotingCommand(code, LanguageCode.JAVA, ProtocolVersion.CURRENT, request.opaque(),
                 CommandFlags.RESPONSE, remark, fields, body, request.serializeType());
     }
@@ -146,9 +144,11 @@ public record RemotingCommand(int code, LanguageCode language, int version, int 
 
     /** This command with extra custom-header fields added to (or replacing) the existing ones. */
     public RemotingCommand withExtFields(Map<String, String> more) {
-        Map<String, String> merged = new HashMap<>(extFields);
+        Map<String, String> merged = new HashMap<>((extFields.size() + more.size()) * 2);
+        merged.putAll(extFields);
         merged.putAll(more);
-        return new RemotingCommand(code, language, version, opaque, flag, remark, merged, body, serializeType,
+        return new RemotingCommand(code, language, version, opaque, flag, remark, HeaderFields.adopt(merged), body,
+                serializeType,
                 bodyParts);
     }
 

@@ -6,7 +6,6 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Converts header records to and from the string map ({@code extFields}) that travels on the wire.
@@ -19,11 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Only the record types that callers name are ever instantiated: the wire cannot choose a class,
  * and unknown keys are ignored (5.x clients add optional keys such as {@code bname} or {@code lo}).
  *
- * <p>Thread-safety: stateless apart from a concurrent cache of per-type descriptions.
+ * <p>Thread-safety: stateless apart from a per-class cache of type descriptions ({@link ClassValue}).
  */
 public final class HeaderCodec {
 
-    private static final Map<Class<?>, HeaderType> TYPES = new ConcurrentHashMap<>();
+    private static final ClassValue<HeaderType> TYPES = new ClassValue<>() {
+        @Override
+        protected HeaderType computeValue(Class<?> type) {
+            return HeaderType.describe(type);
+        }
+    };
 
     private HeaderCodec() {
     }
@@ -33,7 +37,7 @@ public final class HeaderCodec {
         if (!(header instanceof Record)) {
             throw new IllegalArgumentException(header.getClass() + " is not a record");
         }
-        HeaderType type = TYPES.computeIfAbsent(header.getClass(), HeaderType::describe);
+        HeaderType type = TYPES.get(header.getClass());
         Map<String, String> fields = new HashMap<>(type.fields.length * 2);
         for (Field field : type.fields) {
             Object value = field.get(header);
@@ -51,7 +55,7 @@ public final class HeaderCodec {
      *                         message names the field, so it can be returned to the caller
      */
     public static <H extends Record & CommandHeader> H decode(Map<String, String> extFields, Class<H> type) {
-        HeaderType description = TYPES.computeIfAbsent(type, HeaderType::describe);
+        HeaderType description = TYPES.get(type);
         Object[] args = new Object[description.fields.length];
         for (int i = 0; i < args.length; i++) {
             Field field = description.fields[i];
@@ -66,7 +70,7 @@ public final class HeaderCodec {
             }
         }
         try {
-            return type.cast(description.constructor.invokeWithArguments(args));
+            return type.cast(description.construct(args));
         } catch (HeaderException | IllegalArgumentException e) {
             throw new HeaderException("invalid " + type.getSimpleName() + ": " + e.getMessage(), e);
         } catch (Throwable e) {
@@ -128,17 +132,29 @@ public final class HeaderCodec {
         return null;
     }
 
+    /** @param accessor the component's accessor, typed {@code (Object)Object} for {@code invokeExact} */
     private record Field(String wireName, Class<?> type, boolean required, MethodHandle accessor) {
         Object get(Object header) {
             try {
-                return accessor.invoke(header);
+                return (Object) accessor.invokeExact(header);
             } catch (Throwable e) {
                 throw new IllegalStateException("cannot read " + wireName, e);
             }
         }
     }
 
+    /**
+     * @param constructor the canonical constructor spread over one {@code Object[]} and typed
+     *                    {@code (Object[])Object}: {@code invokeExact} on it costs no more than a call,
+     *                    where {@code invokeWithArguments} built a list and adapted the handle on every
+     *                    decode
+     */
     private record HeaderType(Field[] fields, MethodHandle constructor) {
+
+        Object construct(Object[] args) throws Throwable {
+            return (Object) constructor.invokeExact(args);
+        }
+
         static HeaderType describe(Class<?> type) {
             if (!type.isRecord()) {
                 throw new IllegalArgumentException(type + " is not a record");
@@ -153,11 +169,14 @@ public final class HeaderCodec {
                     checkSupported(type, c);
                     WireName wireName = c.getAnnotation(WireName.class);
                     fields[i] = new Field(wireName != null ? wireName.value() : c.getName(), c.getType(),
-                            !c.isAnnotationPresent(OptionalField.class), lookup.unreflect(c.getAccessor()));
+                            !c.isAnnotationPresent(OptionalField.class), lookup.unreflect(c.getAccessor())
+                            .asType(MethodType.methodType(Object.class, Object.class)));
                     parameterTypes[i] = c.getType();
                 }
                 MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class,
-                        parameterTypes));
+                                parameterTypes))
+                        .asSpreader(Object[].class, components.length)
+                        .asType(MethodType.methodType(Object.class, Object[].class));
                 return new HeaderType(fields, constructor);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalArgumentException("header record " + type + " must be public", e);
