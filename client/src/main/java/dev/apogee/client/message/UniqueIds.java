@@ -1,6 +1,6 @@
 package dev.apogee.client.message;
 
-import dev.apogee.client.core.LocalHost;
+import dev.apogee.client.net.LocalHost;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package dev.apogee.client.core;
+package dev.apogee.client.net;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
