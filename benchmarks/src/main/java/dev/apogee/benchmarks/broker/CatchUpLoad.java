@@ -32,7 +32,19 @@ final class CatchUpLoad {
         this.inFlight = inFlight;
     }
 
-    record Result(Throughput backlog, Throughput catchUp, Duration firstMessage) {
+    /**
+     * @param drain     the time from the first message received to the last
+     * @param clientCpu CPU this (the clients') process used while catching up
+     */
+    record Result(Throughput backlog, Throughput catchUp, Duration firstMessage, Duration drain, Duration clientCpu) {
+
+        double drainPerSecond() {
+            return drain.isZero() ? Double.NaN : catchUp.ok() / (drain.toNanos() / 1e9);
+        }
+
+        double clientCpuMillisPerThousand() {
+            return catchUp.ok() == 0 ? Double.NaN : clientCpu.toNanos() / 1e6 / (catchUp.ok() / 1000.0);
+        }
     }
 
     Result run(ServerUnderTest server, long count) throws Exception {
@@ -47,6 +59,7 @@ final class CatchUpLoad {
         CountDownLatch all = new CountDownLatch(1);
         AtomicLong allAt = new AtomicLong();
         Duration cpuBefore = server.totalCpuTime();
+        Duration clientCpuBefore = ownCpuTime();
         long start = System.nanoTime();
         DefaultMQPushConsumer consumer = clients.pushConsumer("bench-catch-up-" + System.nanoTime(), topic,
                 ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET, (messages, context) -> {
@@ -68,9 +81,16 @@ final class CatchUpLoad {
             Throughput catchUp = new Throughput(Math.min(received.get(), expected), expected - Math.min(received.get(),
                     expected), Duration.ofNanos(end - start), server.totalCpuTime().minus(cpuBefore),
                     done ? null : "only " + received.get() + " of " + expected + " received in " + timeoutSeconds + " s");
-            return new Result(backlog, catchUp, Duration.ofNanos(firstAt.get() == 0 ? 0 : firstAt.get() - start));
+            Duration clientCpu = ownCpuTime().minus(clientCpuBefore);
+            long first = firstAt.get();
+            return new Result(backlog, catchUp, Duration.ofNanos(first == 0 ? 0 : first - start),
+                    Duration.ofNanos(first == 0 || !done ? 0 : end - first), clientCpu);
         } finally {
             consumer.shutdown();
         }
+    }
+
+    private static Duration ownCpuTime() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 }

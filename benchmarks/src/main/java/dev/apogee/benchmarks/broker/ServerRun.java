@@ -110,12 +110,17 @@ final class ServerRun {
         CatchUpLoad.Result catchUp = new CatchUpLoad(clients, producer, BACKLOG_TOPIC, payloads,
                 settings.inFlight()).run(server, settings.backlog());
         out.printf("[%s] backlog of %,d sent: %s%n", name, settings.backlog(), catchUp.backlog().describe());
-        out.printf("[%s] catch-up from the first offset: %s; first message after %d ms%n", name,
-                catchUp.catchUp().describe(), catchUp.firstMessage().toMillis());
+        out.printf("[%s] catch-up from the first offset: %s; first message after %d ms, then %,.0f msg/s;"
+                        + " client CPU %.1f ms per 1k%n", name, catchUp.catchUp().describe(),
+                catchUp.firstMessage().toMillis(), catchUp.drainPerSecond(), catchUp.clientCpuMillisPerThousand());
         table.put("catch-up msg/s (" + settings.backlog() / 1000 + "k backlog)", "%,.0f",
                 ReportTable.Better.HIGHER, name, catchUp.catchUp().perSecond());
+        table.put("  after the first message, msg/s", "%,.0f", ReportTable.Better.HIGHER, name,
+                catchUp.drainPerSecond());
         table.put("  server CPU ms per 1k consumed", "%.1f", ReportTable.Better.LOWER, name,
                 catchUp.catchUp().serverCpuMillisPerThousand());
+        table.put("  client CPU ms per 1k consumed", "%.1f", ReportTable.Better.NEITHER, name,
+                catchUp.clientCpuMillisPerThousand());
         server.checkAlive();
     }
 
