@@ -1,12 +1,11 @@
 package dev.apogee.remoting.codec;
 
-import dev.apogee.remoting.protocol.LanguageCode;
 import dev.apogee.remoting.protocol.HeaderFields;
+import dev.apogee.remoting.protocol.LanguageCode;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.SerializeType;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Encodes and decodes the binary header of {@link BinaryHeaderLayout}. */
@@ -79,7 +78,7 @@ final class BinaryHeaderCodec {
             throw new MalformedFrameException("extFields length " + mapLength + " exceeds the "
                     + header.readableBytes() + " header bytes left");
         }
-        Map<String, String> extFields = new HashMap<>();
+        HeaderFields.Builder extFields = HeaderFields.builder();
         int end = header.readerIndex() + mapLength;
         while (header.readerIndex() < end) {
             if (end - header.readerIndex() < BinaryHeaderLayout.KEY_LENGTH_SIZE) {
@@ -97,7 +96,7 @@ final class BinaryHeaderCodec {
             throw new MalformedFrameException("an extFields entry runs " + (header.readerIndex() - end)
                     + " bytes past the extFields length " + mapLength);
         }
-        return new RemotingCommand(code, language, version, opaque, flag, remark, HeaderFields.adopt(extFields), body,
+        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields.build(), body,
                 SerializeType.ROCKETMQ);
     }
 

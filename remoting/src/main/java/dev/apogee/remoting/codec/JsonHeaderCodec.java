@@ -6,14 +6,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import dev.apogee.remoting.protocol.LanguageCode;
 import dev.apogee.remoting.protocol.HeaderFields;
+import dev.apogee.remoting.protocol.LanguageCode;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.SerializeType;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Encodes and decodes the JSON header: decoding field by field on Jackson's streaming API (no data
@@ -47,7 +45,7 @@ final class JsonHeaderCodec {
         int flag = 0;
         LanguageCode language = LanguageCode.OTHER;
         String remark = null;
-        Map<String, String> extFields = Map.of();
+        HeaderFields extFields = HeaderFields.builder().build();
         try (JsonParser json = JSON.createParser(array, offset, length)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedFrameException("JSON header is not an object");
@@ -75,7 +73,7 @@ final class JsonHeaderCodec {
         } catch (IOException e) {
             throw new MalformedFrameException("garbage JSON header: " + e.getMessage(), e);
         }
-        return new RemotingCommand(code, language, version, opaque, flag, remark, HeaderFields.adopt(extFields), body,
+        return new RemotingCommand(code, language, version, opaque, flag, remark, extFields, body,
                 SerializeType.JSON);
     }
 
@@ -94,14 +92,14 @@ final class JsonHeaderCodec {
         throw new MalformedFrameException("JSON header field '" + name + "' is not an integer");
     }
 
-    private static Map<String, String> readExtFields(JsonParser json, JsonToken start) throws IOException {
+    private static HeaderFields readExtFields(JsonParser json, JsonToken start) throws IOException {
+        HeaderFields.Builder fields = HeaderFields.builder();
         if (start == JsonToken.VALUE_NULL) {
-            return Map.of();
+            return fields.build();
         }
         if (start != JsonToken.START_OBJECT) {
             throw new MalformedFrameException("JSON header field 'extFields' is not an object");
         }
-        Map<String, String> fields = new HashMap<>();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String key = json.currentName();
             JsonToken value = json.nextToken();
@@ -114,6 +112,6 @@ final class JsonHeaderCodec {
                 fields.put(key, json.getValueAsString());
             }
         }
-        return fields;
+        return fields.build();
     }
 }

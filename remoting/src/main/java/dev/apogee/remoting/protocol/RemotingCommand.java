@@ -3,7 +3,6 @@ package dev.apogee.remoting.protocol;
 import dev.apogee.remoting.protocol.header.CommandHeader;
 import dev.apogee.remoting.protocol.header.HeaderCodec;
 import java.nio.ByteBuffer;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,8 +41,8 @@ public record RemotingCommand(int code, LanguageCode language, int version, int 
     public RemotingCommand {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(serializeType, "serializeType");
-        // Copied, so a caller changing its map afterwards cannot change a command in flight (a map
-        // handed over with HeaderFields.adopt is already owned by nobody else and kept as it is).
+        // Copied, so a caller changing its map afterwards cannot change a command in flight (a
+        // HeaderFields cannot change and is kept as it is).
         extFields = HeaderFields.copyOf(extFields);
         if (bodyParts != null) {
             if (body != null) {
@@ -90,7 +89,7 @@ public record RemotingCommand(int code, LanguageCode language, int version, int 
 
     /** A new request with a fresh opaque, the given custom header (may be null) and body. */
     public static RemotingCommand request(int code, CommandHeader header, byte[] body) {
-        Map<String, String> fields = header == null ? Map.of() : HeaderFields.adopt(HeaderCodec.encode(header));
+        Map<String, String> fields = header == null ? Map.of() : HeaderCodec.encode(header);
         return new RemotingCommand(code, LanguageCode.JAVA, ProtocolVersion.CURRENT,
                 NEXT_OPAQUE.incrementAndGet(), 0, null, fields, body, SerializeType.JSON);
     }
@@ -98,7 +97,7 @@ public record RemotingCommand(int code, LanguageCode language, int version, int 
     /** The response to {@code request} with the given code, remark, custom header and body. */
     public static RemotingCommand responseTo(RemotingCommand request, int code, String remark,
                                              CommandHeader header, byte[] body) {
-        Map<String, String> fields = header == null ? Map.of() : HeaderFields.adopt(HeaderCodec.encode(header));
+        Map<String, String> fields = header == null ? Map.of() : HeaderCodec.encode(header);
         return new RemotingCommand(code, LanguageCode.JAVA, ProtocolVersion.CURRENT, request.opaque(),
                 CommandFlags.RESPONSE, remark, fields, body, request.serializeType());
     }
@@ -144,11 +143,10 @@ public record RemotingCommand(int code, LanguageCode language, int version, int 
 
     /** This command with extra custom-header fields added to (or replacing) the existing ones. */
     public RemotingCommand withExtFields(Map<String, String> more) {
-        Map<String, String> merged = new HashMap<>((extFields.size() + more.size()) * 2);
-        merged.putAll(extFields);
-        merged.putAll(more);
-        return new RemotingCommand(code, language, version, opaque, flag, remark, HeaderFields.adopt(merged), body,
-                serializeType,
+        HeaderFields.Builder merged = HeaderFields.builder();
+        extFields.forEach(merged::put);
+        more.forEach(merged::put);
+        return new RemotingCommand(code, language, version, opaque, flag, remark, merged.build(), body, serializeType,
                 bodyParts);
     }
 

@@ -1,10 +1,10 @@
 package dev.apogee.remoting.protocol.header;
 
+import dev.apogee.remoting.protocol.HeaderFields;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -33,19 +33,19 @@ public final class HeaderCodec {
     }
 
     /** The header's components as extFields; null optional components are left out. */
-    public static Map<String, String> encode(CommandHeader header) {
+    public static HeaderFields encode(CommandHeader header) {
         if (!(header instanceof Record)) {
             throw new IllegalArgumentException(header.getClass() + " is not a record");
         }
         HeaderType type = TYPES.get(header.getClass());
-        Map<String, String> fields = new HashMap<>(type.fields.length * 2);
+        HeaderFields.Builder fields = HeaderFields.builder();
         for (Field field : type.fields) {
             Object value = field.get(header);
             if (value != null) {
                 fields.put(field.wireName, value instanceof Enum<?> e ? e.name() : value.toString());
             }
         }
-        return fields;
+        return fields.build();
     }
 
     /**
