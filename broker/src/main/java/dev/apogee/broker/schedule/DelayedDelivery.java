@@ -85,7 +85,16 @@ public final class DelayedDelivery {
                 if (message.storeTimestamp() + DelayLevels.millis(level) > now) {
                     return;
                 }
-                PutResult result = store.put(realCopy(message)).join();
+                MessageDraft real = message.toRealTopic(MessageProperties.DELAY);
+                if (real == null) {
+                    // Nothing says where it belongs; waiting would hold up every later message of the level.
+                    LOG.warn("Skipping delayed message {} at queue offset {}: it has no real topic or queue",
+                            message.offsetMessageId(), message.queueOffset());
+                    position = message.queueOffset() + 1;
+                    positions.commit(POSITION_GROUP, DelayLevels.SCHEDULE_TOPIC, queueId, position);
+                    continue;
+                }
+                PutResult result = store.put(real).join();
                 if (!result.stored()) {
                     LOG.warn("Cannot redeliver a delayed message ({}); will try again", result.status());
                     return;
@@ -94,14 +103,6 @@ public final class DelayedDelivery {
                 positions.commit(POSITION_GROUP, DelayLevels.SCHEDULE_TOPIC, queueId, position);
             }
         }
-    }
-
-    private static MessageDraft realCopy(StoredMessage message) {
-        Map<String, String> properties = message.propertyMap();
-        String topic = properties.remove(MessageProperties.REAL_TOPIC);
-        int queueId = Integer.parseInt(properties.remove(MessageProperties.REAL_QUEUE_ID));
-        properties.remove(MessageProperties.DELAY);
-        return message.redraft(topic, queueId, MessageProperties.format(properties));
     }
 
     public void stop() {

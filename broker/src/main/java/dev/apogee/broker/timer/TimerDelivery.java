@@ -155,7 +155,8 @@ public final class TimerDelivery {
         while (!waiting.isEmpty() && waiting.first().deliverAt() <= now) {
             Waiting entry = waiting.first();
             StoredMessage parked = store.messageAt(entry.physicalOffset());
-            MessageDraft copy = parked == null ? null : realCopy(parked);
+            MessageDraft copy = parked == null ? null : parked.toRealTopic(MessageProperties.TIMER_DELIVER_MS,
+                    MessageProperties.TIMER_DELAY_SEC, MessageProperties.TIMER_DELAY_MS);
             if (copy != null) {
                 PutResult result = store.put(copy).join();
                 if (!result.stored()) {
@@ -183,24 +184,6 @@ public final class TimerDelivery {
      * The real topic's copy: the timer request removed, the due time kept (it marks the copy as
      * delivered). Null if the parked message does not say where it goes.
      */
-    private static MessageDraft realCopy(StoredMessage parked) {
-        Map<String, String> properties = parked.propertyMap();
-        String topic = properties.remove(MessageProperties.REAL_TOPIC);
-        int queueId;
-        try {
-            queueId = Integer.parseInt(properties.remove(MessageProperties.REAL_QUEUE_ID));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        if (topic == null) {
-            return null;
-        }
-        properties.remove(MessageProperties.TIMER_DELIVER_MS);
-        properties.remove(MessageProperties.TIMER_DELAY_SEC);
-        properties.remove(MessageProperties.TIMER_DELAY_MS);
-        return parked.redraft(topic, queueId, MessageProperties.format(properties));
-    }
-
     public void stop() {
         executor.shutdownNow();
         try {

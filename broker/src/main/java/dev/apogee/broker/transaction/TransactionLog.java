@@ -174,15 +174,11 @@ public final class TransactionLog {
 
     /** The real message a commit stores: real topic and queue, commit type, pointing at its half message. */
     static MessageDraft committed(StoredMessage half) {
-        Map<String, String> properties = half.propertyMap();
-        String topic = properties.remove(MessageProperties.REAL_TOPIC);
-        int queueId = Integer.parseInt(properties.remove(MessageProperties.REAL_QUEUE_ID));
-        if (topic == null) {
-            throw new IllegalArgumentException("the half message has no real topic");
+        MessageDraft real = half.toRealTopic(MessageProperties.TRAN_MSG);
+        if (real == null) {
+            throw new IllegalArgumentException("the half message has no real topic or queue");
         }
-        properties.remove(MessageProperties.TRAN_MSG);
-        return half.redraft(topic, queueId, MessageProperties.format(properties))
-                .withSysFlag(MessageSysFlag.withTransactionType(half.sysFlag(), MessageSysFlag.TRANSACTION_COMMIT))
+        return real.withSysFlag(MessageSysFlag.withTransactionType(half.sysFlag(), MessageSysFlag.TRANSACTION_COMMIT))
                 .withPreparedTransactionOffset(half.physicalOffset());
     }
 

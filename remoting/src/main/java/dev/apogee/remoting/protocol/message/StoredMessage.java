@@ -34,6 +34,33 @@ public record StoredMessage(int totalSize, int magic, int bodyCrc, int queueId, 
                 storeHostAddress, storeHostPort, reconsumeTimes, preparedTransactionOffset, body, properties);
     }
 
+    /**
+     * A draft to store this parked message in the topic and queue it was sent to: the ones recorded
+     * in its REAL_TOPIC and REAL_QUEUE_ID properties when the broker parked it (delay levels, timer,
+     * half messages). Those two and {@code droppedProperties} are left out of the copy.
+     *
+     * @return null when the message does not say where it belongs (no real topic, or a real queue id
+     *         that is not a number): such a record cannot be delivered and callers decide what to do
+     */
+    public MessageDraft toRealTopic(String... droppedProperties) {
+        Map<String, String> map = propertyMap();
+        String topic = map.remove(MessageProperties.REAL_TOPIC);
+        String queueId = map.remove(MessageProperties.REAL_QUEUE_ID);
+        if (topic == null || topic.isEmpty() || queueId == null) {
+            return null;
+        }
+        int queue;
+        try {
+            queue = Integer.parseInt(queueId.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        for (String dropped : droppedProperties) {
+            map.remove(dropped);
+        }
+        return redraft(topic, queue, MessageProperties.format(map));
+    }
+
     /** The offset message id: store host and physical offset, as brokers hand it out. */
     public String offsetMessageId() {
         return MessageIds.offsetMessageId(storeHostAddress, storeHostPort, physicalOffset);
