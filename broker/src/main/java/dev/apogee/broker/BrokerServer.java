@@ -128,12 +128,14 @@ public final class BrokerServer implements AutoCloseable {
         ExecutorService pullExecutor = BoundedExecutors.fixed("broker-pull", 4, 10_000);
         pullHold = new PullHold(pullExecutor);
         store.addDispatchListener(pullHold);
-        remoting.registerProcessor(new ConsumeEnableGate(subscriptionGroups, StatsCounting.pulls(stats,
+        remoting.registerProcessor(new ConsumeEnableGate(subscriptionGroups, StatsCounting.deliveries(stats,
                 new PullMessageProcessor(store, clients, offsets, pullHold, sqlFilters, config.tuning().propertyFilter()))),
                 pullExecutor, PullMessageProcessor.CODES);
         PopLeases popLeases = new PopLeases(store, offsets, 1 + SendBackProcessor.DEFAULT_MAX_RECONSUME_TIMES);
-        remoting.registerProcessor(new PopMessageProcessor(popLeases, topics, store, pullHold, this::topicsChanged,
-                new MessagePredicates(sqlFilters, config.tuning().propertyFilter())), BoundedExecutors.fixed("broker-pop", 4, 10_000), PopMessageProcessor.CODES);
+        remoting.registerProcessor(new ConsumeEnableGate(subscriptionGroups, StatsCounting.deliveries(stats,
+                new PopMessageProcessor(popLeases, topics, store, pullHold, this::topicsChanged,
+                        new MessagePredicates(sqlFilters, config.tuning().propertyFilter())))),
+                BoundedExecutors.fixed("broker-pop", 4, 10_000), PopMessageProcessor.CODES);
         remoting.registerProcessor(new SendBackProcessor(store, new GroupTopics(topics, this::topicsChanged)),
                 BoundedExecutors.fixed("broker-send-back", 2, 10_000), SendBackProcessor.CODES);
         remoting.registerProcessor(new QueueLockProcessor(locks), BoundedExecutors.fixed("broker-lock", 1, 1_000),

@@ -41,8 +41,11 @@ public final class StatsCounting {
         return count;
     }
 
-    /** The pull processor, counting delivered messages per group and topic. */
-    public static RequestProcessor pulls(BrokerStats stats, RequestProcessor pull) {
+    /**
+     * The pull or pop processor, counting delivered messages per group and topic (only answers that
+     * carry messages count: acks and invisible-time changes have no body).
+     */
+    public static RequestProcessor deliveries(BrokerStats stats, RequestProcessor pull) {
         return (context, request) -> pull.process(context, request).thenApply(response -> {
             if (response != null && response.code() == ResponseCode.SUCCESS && response.bodyLength() > 0) {
                 String group = request.extFields().get("consumerGroup");

@@ -1,6 +1,7 @@
 package dev.apogee.broker.subscription;
 
 import dev.apogee.remoting.protocol.RemotingCommand;
+import dev.apogee.remoting.protocol.RequestCode;
 import dev.apogee.remoting.protocol.ResponseCode;
 import dev.apogee.remoting.transport.RequestContext;
 import dev.apogee.remoting.transport.RequestProcessor;
@@ -9,9 +10,10 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Stands in front of the pull processor: a group whose subscription settings have
- * {@code consumeEnable=false} is answered NO_PERMISSION, as on the official broker, and never reaches
- * the store. Kept apart from the pull processor so that the switch is one idea in one place.
+ * Stands in front of the pull and pop processors: a pull or pop by a group whose subscription settings
+ * have {@code consumeEnable=false} is answered NO_PERMISSION, as on the official broker, and never
+ * reaches the store. Acknowledgements and invisible-time changes pass: they settle messages already
+ * handed out. Kept apart from the processors so that the switch is one idea in one place.
  */
 public final class ConsumeEnableGate implements RequestProcessor {
 
@@ -30,11 +32,16 @@ public final class ConsumeEnableGate implements RequestProcessor {
             throws Exception {
         // Read straight from the fields: the pull processor decodes (and validates) the whole header.
         String group = request.extFields().get("consumerGroup");
-        if (group != null && !groups.consumeEnabled(group)) {
+        if (group != null && readsMessages(request.code()) && !groups.consumeEnabled(group)) {
             LOG.debug("Pull by group {} refused: its consumption is disabled", group);
             return CompletableFuture.completedFuture(RemotingCommand.responseTo(request, ResponseCode.NO_PERMISSION,
                     "the consumer group " + group + " is not allowed to consume (consumeEnable=false)"));
         }
         return pull.process(context, request);
+    }
+
+    private static boolean readsMessages(int code) {
+        return code == RequestCode.PULL_MESSAGE || code == RequestCode.LITE_PULL_MESSAGE
+                || code == RequestCode.POP_MESSAGE;
     }
 }

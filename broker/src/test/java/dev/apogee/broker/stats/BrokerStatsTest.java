@@ -2,11 +2,18 @@ package dev.apogee.broker.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.apogee.remoting.protocol.LanguageCode;
+import dev.apogee.remoting.protocol.RemotingCommand;
+import dev.apogee.remoting.protocol.RequestCode;
+import dev.apogee.remoting.protocol.SerializeType;
+import dev.apogee.remoting.transport.RequestProcessor;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -108,5 +115,25 @@ class BrokerStatsTest {
         assertEquals(3, StatsCounting.recordCount(body.array()));
         assertEquals(0, StatsCounting.recordCount(new byte[0]));
         assertEquals(2, StatsCounting.recordCount(java.util.Arrays.copyOf(body.array(), 25)), "a torn tail is not counted");
+    }
+
+    @Test
+    void deliveriesCountTheMessagesOfPullAndPopAnswersOnly() throws Exception {
+        ManualClock clock = new ManualClock();
+        BrokerStats stats = new BrokerStats(clock);
+        ByteBuffer twoRecords = ByteBuffer.allocate(20);
+        twoRecords.putInt(0, 8).putInt(8, 12);
+        RequestProcessor processor = StatsCounting.deliveries(stats, (context, request) ->
+                CompletableFuture.completedFuture(request.code() == RequestCode.ACK_MESSAGE
+                        ? RemotingCommand.responseTo(request, 0, null)
+                        : RemotingCommand.success(request, twoRecords.array())));
+        for (int code : new int[] {RequestCode.POP_MESSAGE,
+                RequestCode.PULL_MESSAGE, RequestCode.ACK_MESSAGE}) {
+            processor.process(null, new RemotingCommand(code,
+                    LanguageCode.JAVA, 0, 1, 0, null,
+                    Map.of("consumerGroup", "g", "topic", "t"), null,
+                    SerializeType.JSON)).join();
+        }
+        assertEquals(4, stats.getTotal(), "two records from the pop answer, two from the pull, none from the ack");
     }
 }
