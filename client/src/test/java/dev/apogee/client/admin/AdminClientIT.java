@@ -188,6 +188,7 @@ class AdminClientIT {
         send("AdminQuery", "other", "order-8");
         Instant from = Instant.now().minusSeconds(60);
         Instant to = Instant.now().plusSeconds(60);
+        Await.until("the topic's route", WAIT, () -> admin.topics().list().contains("AdminQuery"));
         Await.until("both messages indexed", WAIT,
                 () -> admin.messages().queryByKey("AdminQuery", "order-7", from, to, 32).size() == 2);
         List<MessageView> byKey = admin.messages().queryByKey("AdminQuery", "order-7", from, to, 32);
