@@ -7,9 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apogee.broker.testing.ApogeeCluster;
+import dev.apogee.client.admin.AdminClient;
+import dev.apogee.client.admin.BrokerView;
+import dev.apogee.client.admin.ClusterView;
+import dev.apogee.client.admin.GroupLag;
+import dev.apogee.client.admin.TopicSpec;
 import dev.apogee.client.auth.Credentials;
 import dev.apogee.client.core.ClientRuntime;
 import dev.apogee.client.message.Message;
+import dev.apogee.client.message.MessageView;
+import dev.apogee.client.pop.FilterExpression;
+import dev.apogee.client.pop.PopConsumer;
+import dev.apogee.client.pop.ReceivedMessage;
+import dev.apogee.remoting.protocol.body.MessageQueue;
+import java.time.Duration;
+import java.time.Instant;
 import dev.apogee.client.producer.Producer;
 import dev.apogee.client.producer.SendResult;
 import dev.apogee.client.producer.SendStatus;
@@ -88,5 +100,64 @@ class ReadmeExamplesIT {
             assertEquals(SendStatus.SEND_OK, orders.send(message).status());
             assertEquals(SendStatus.SEND_OK, audit.send(message).status());
         }
+    }
+
+    private static boolean slow(ReceivedMessage message) {
+        return message.redeliveries() == 0;
+    }
+
+    @Test
+    void consumingByPop() {
+        try (Producer producer = Producer.builder().nameServers(cluster.namesrvAddress()).group("orders").build()) {
+            producer.send(Message.of("OrderEvents", "hello".getBytes(UTF_8)).tags("created").keys("order-42"));
+        }
+        int acked = 0;
+        try (PopConsumer consumer = PopConsumer.builder().nameServers(cluster.namesrvAddress()).group("billing").build()) {
+            List<ReceivedMessage> messages = consumer.receive("OrderEvents", FilterExpression.tag("created"), 16,
+                    Duration.ofSeconds(30), Duration.ofSeconds(5));           // invisible 30 s, wait up to 5 s
+            for (ReceivedMessage message : messages) {
+                if (slow(message)) {
+                    message = consumer.changeInvisibleTime(message, Duration.ofMinutes(2)); // a new receipt
+                }
+                consumer.ack(message);
+                acked++;
+            }
+        }
+        assertTrue(acked > 0);
+    }
+
+    @Test
+    void administering() {
+        String brokerName = cluster.broker().config().brokerName();
+        String clusterName = cluster.broker().config().clusterName();
+        // Setup outside the README's code: a message with the key, and a group the broker knows.
+        try (Producer producer = Producer.builder().nameServers(cluster.namesrvAddress()).group("orders").build();
+             PopConsumer consumer = PopConsumer.builder().nameServers(cluster.namesrvAddress()).group("billing")
+                     .build()) {
+            producer.send(Message.of("OrderEvents", "hello".getBytes(UTF_8)).keys("order-42"));
+            consumer.receive("OrderEvents", FilterExpression.ALL, 1, Duration.ofMillis(1), Duration.ZERO);
+        }
+        try (AdminClient admin = AdminClient.builder().nameServers(cluster.namesrvAddress()).build()) {
+            dev.apogee.remoting.testing.Await.until("the topic's route", Duration.ofSeconds(15),
+                    () -> admin.topics().list().contains("OrderEvents"));
+        }
+        List<MessageView> found;
+        List<MessageView> browsed;
+        try (AdminClient admin = AdminClient.builder().nameServers(cluster.namesrvAddress()).build()) {
+            for (ClusterView c : admin.clusters().clusters()) {
+                for (BrokerView broker : c.brokers()) {
+                    System.out.println(broker.address() + " " + admin.clusters().runtimeStats(broker.address()).putTps());
+                }
+            }
+            admin.topics().createOrUpdate(clusterName, TopicSpec.of("OrderEvents", 8));
+            GroupLag lag = admin.groups().lag("billing");              // totalLag() is empty when unknown
+            System.out.println(lag.totalLag());
+            admin.groups().resetOffset("billing", "OrderEvents", Instant.now().minus(Duration.ofHours(1)));
+            found = admin.messages().queryByKey("OrderEvents", "order-42",
+                    Instant.now().minus(Duration.ofDays(1)), Instant.now(), 32);
+            browsed = admin.messages().browse(new MessageQueue("OrderEvents", brokerName, 0), 0, 10);
+        }
+        assertTrue(found.stream().allMatch(m -> m.keys().contains("order-42")));
+        assertTrue(browsed.stream().allMatch(m -> m.queueId() == 0));
     }
 }

@@ -90,6 +90,15 @@ public final class Routes {
     }
 
     private CompletableFuture<TopicRoute> fetch(String topic) {
+        return query(topic).thenApply(route -> update(topic, route.data()));
+    }
+
+    /**
+     * The route of {@code topic} as a name server publishes it now, without caching it or telling
+     * listeners: for admin tools, which look at many topics (some about to be deleted) that this
+     * client should not keep refreshing. Fails with {@link NoRouteException} when no name server knows it.
+     */
+    public CompletableFuture<TopicRoute> query(String topic) {
         RemotingCommand request = RemotingCommand.request(RequestCode.GET_ROUTEINFO_BY_TOPIC,
                 new GetRouteInfoRequestHeader(topic, null));
         return nameServers.invoke(request, timeoutMillis).thenApply(response -> {
@@ -100,7 +109,7 @@ public final class Routes {
             if (response.code() != ResponseCode.SUCCESS) {
                 throw new BrokerRefusedException(nameServers.current(), response.code(), response.remark());
             }
-            return update(topic, RemotingJson.decode(response.body(), TopicRouteData.class));
+            return TopicRoute.of(topic, RemotingJson.decode(response.body(), TopicRouteData.class));
         });
     }
 

@@ -1,0 +1,469 @@
+package dev.apogee.client.pop;
+
+import dev.apogee.client.BrokerRefusedException;
+import dev.apogee.client.ClientClosedException;
+import dev.apogee.client.ClientException;
+import dev.apogee.client.NoRouteException;
+import dev.apogee.client.Registration;
+import dev.apogee.client.auth.Credentials;
+import dev.apogee.client.core.ClientRuntime;
+import dev.apogee.client.core.HeartbeatContributor;
+import dev.apogee.client.message.Topics;
+import dev.apogee.client.net.Rpc;
+import dev.apogee.remoting.protocol.RemotingCommand;
+import dev.apogee.remoting.protocol.RequestCode;
+import dev.apogee.remoting.protocol.ResponseCode;
+import dev.apogee.remoting.protocol.body.HeartbeatData.ConsumerData;
+import dev.apogee.remoting.protocol.body.HeartbeatData.SubscriptionData;
+import dev.apogee.remoting.protocol.body.MessageQueue;
+import dev.apogee.remoting.protocol.header.broker.AckMessageRequestHeader;
+import dev.apogee.remoting.protocol.header.broker.ChangeInvisibleTimeRequestHeader;
+import dev.apogee.remoting.protocol.header.broker.ChangeInvisibleTimeResponseHeader;
+import dev.apogee.remoting.protocol.header.broker.PopMessageRequestHeader;
+import dev.apogee.remoting.protocol.header.broker.PopMessageResponseHeader;
+import dev.apogee.remoting.tls.TlsConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * Consumes by pop: the broker hands out messages one by one, each hidden from the group's other
+ * consumers for an invisible time, and takes it back for good when it is acknowledged. Any number of
+ * consumers of a group share every queue; a message not acknowledged in time is handed out again.
+ *
+ * <pre>{@code
+ * try (PopConsumer consumer = PopConsumer.builder().nameServers("127.0.0.1:9876").group("billing").build()) {
+ *     for (ReceivedMessage message : consumer.receive("Orders", FilterExpression.tag("created"), 16,
+ *             Duration.ofSeconds(30), Duration.ofSeconds(5))) {
+ *         process(message.body());
+ *         consumer.ack(message);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>A receive asks the topic's broker groups in turn (starting one further each time) without
+ * waiting, and returns the first batch found; when none has a message it waits on one broker, round
+ * robin, up to the poll timeout (long polling). Redeliveries from the group's pop retry topic
+ * ({@code %RETRY%group_topic}) are received too, under the topic asked for; their receipts
+ * acknowledge them in the retry topic.
+ *
+ * <p>The group and the topics received from are announced in heartbeats (consume type
+ * {@code CONSUME_POP}), so brokers and admin tools know the group and its members.
+ *
+ * <p>Thread-safe. Futures complete on the runtime's callback threads. {@link #close()} leaves the
+ * group on every broker and closes the runtime if the consumer made it; a receive still polling on a
+ * shared runtime ends at its poll timeout.
+ */
+public final class PopConsumer implements AutoCloseable {
+
+    private static final Logger LOG = LogManager.getLogger(PopConsumer.class);
+
+    private final PopSettings settings;
+    private final ClientRuntime runtime;
+    private final boolean ownsRuntime;
+    private final PopTargets targets;
+    private final Map<String, SubscriptionData> subscriptions = new ConcurrentHashMap<>();
+    private final Registration heartbeat;
+    private volatile boolean closed;
+
+    private PopConsumer(PopSettings settings, ClientRuntime runtime, boolean ownsRuntime) {
+        this.settings = settings;
+        this.runtime = runtime;
+        this.ownsRuntime = ownsRuntime;
+        this.targets = new PopTargets(runtime.routes(), settings.group(), settings.retryTopicCheck().toMillis());
+        this.heartbeat = runtime.addHeartbeatContributor(new HeartbeatContributor() {
+            @Override
+            public List<ConsumerData> consumers() {
+                return List.of(new ConsumerData(settings.group(), "CONSUME_POP", "CLUSTERING",
+                        settings.startFromLast() ? "CONSUME_FROM_LAST_OFFSET" : "CONSUME_FROM_FIRST_OFFSET",
+                        new ArrayList<>(subscriptions.values()), false));
+            }
+
+            @Override
+            public String toString() {
+                return "pop consumer group " + settings.group();
+            }
+        });
+    }
+
+    /** A builder of a pop consumer. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The settings it was built with. */
+    public PopSettings settings() {
+        return settings;
+    }
+
+    /** The runtime it consumes through (shared or its own). */
+    public ClientRuntime runtime() {
+        return runtime;
+    }
+
+    /**
+     * Receives up to {@code maxMessages} messages of {@code topic} that {@code filter} selects, hidden
+     * from the group's other consumers for {@code invisibleTime}; waits up to {@code pollTimeout} when
+     * none is available. An empty list means none arrived in time.
+     *
+     * @param maxMessages 1 to {@value PopSettings#MAX_BATCH}
+     * @throws IllegalArgumentException if an argument is out of range
+     * @throws NoRouteException         if no broker serves the topic
+     * @throws ClientException          if a broker refused ({@link BrokerRefusedException}) or could not be reached
+     */
+    public List<ReceivedMessage> receive(String topic, FilterExpression filter, int maxMessages, Duration invisibleTime,
+                                         Duration pollTimeout) {
+        return Rpc.await(receiveAsync(topic, filter, maxMessages, invisibleTime, pollTimeout));
+    }
+
+    /** {@link #receive(String, FilterExpression, int, Duration, Duration)} without blocking. */
+    public CompletableFuture<List<ReceivedMessage>> receiveAsync(String topic, FilterExpression filter, int maxMessages,
+                                                                 Duration invisibleTime, Duration pollTimeout) {
+        PopRequest request = request(topic, filter, maxMessages, invisibleTime, pollTimeout);
+        return onCallbackThread(targets.of(topic).thenCompose(list -> sweep(request, list, 0, new java.util.LinkedHashMap<>())));
+    }
+
+    /**
+     * Receives from one broker group only: queue {@code queue.queueId()} of it, or every queue of the
+     * topic there when the id is -1. Redeliveries from the retry topic are not included.
+     *
+     * @see #receive(String, FilterExpression, int, Duration, Duration)
+     */
+    public List<ReceivedMessage> receive(MessageQueue queue, FilterExpression filter, int maxMessages,
+                                         Duration invisibleTime, Duration pollTimeout) {
+        return Rpc.await(receiveAsync(queue, filter, maxMessages, invisibleTime, pollTimeout));
+    }
+
+    /** {@link #receive(MessageQueue, FilterExpression, int, Duration, Duration)} without blocking. */
+    public CompletableFuture<List<ReceivedMessage>> receiveAsync(MessageQueue queue, FilterExpression filter,
+                                                                 int maxMessages, Duration invisibleTime,
+                                                                 Duration pollTimeout) {
+        if (queue.queueId() < -1) {
+            throw new IllegalArgumentException("queue id " + queue.queueId() + " is neither a queue nor -1 (all)");
+        }
+        PopRequest request = request(queue.topic(), filter, maxMessages, invisibleTime, pollTimeout);
+        return onCallbackThread(targets.of(queue).thenCompose(target ->
+                pop(request, target, queue.queueId(), request.pollMillis())));
+    }
+
+    /**
+     * Acknowledges {@code message}: the group is done with it for good.
+     *
+     * @throws BrokerRefusedException with {@link ResponseCode#NO_MESSAGE} if the receipt is stale (the
+     *                                message became visible again and was handed out anew, or was acked)
+     */
+    public void ack(ReceivedMessage message) {
+        Rpc.await(ackAsync(message));
+    }
+
+    /** {@link #ack} without blocking. */
+    public CompletableFuture<Void> ackAsync(ReceivedMessage message) {
+        checkOpen();
+        PopReceipt receipt = message.receipt();
+        String storedTopic = receipt.storedTopic(settings.group(), message.topic());
+        RemotingCommand request = RemotingCommand.request(RequestCode.ACK_MESSAGE, new AckMessageRequestHeader(
+                settings.group(), storedTopic, receipt.queueId(), receipt.extraInfo(), receipt.queueOffset()));
+        return onCallbackThread(address(receipt, message.topic()).thenCompose(address ->
+                runtime.rpc().call(address, request, settings.requestTimeout().toMillis())).thenApply(done -> null));
+    }
+
+    /**
+     * Keeps {@code message} hidden for {@code invisibleTime} from now (longer processing, or shorter
+     * to have it redelivered sooner). The old receipt is spent: ack the returned message.
+     *
+     * @throws BrokerRefusedException with {@link ResponseCode#NO_MESSAGE} if the receipt is stale
+     */
+    public ReceivedMessage changeInvisibleTime(ReceivedMessage message, Duration invisibleTime) {
+        return Rpc.await(changeInvisibleTimeAsync(message, invisibleTime));
+    }
+
+    /** {@link #changeInvisibleTime} without blocking. */
+    public CompletableFuture<ReceivedMessage> changeInvisibleTimeAsync(ReceivedMessage message, Duration invisibleTime) {
+        checkOpen();
+        long invisibleMillis = nonNegative(invisibleTime, "invisibleTime");
+        PopReceipt receipt = message.receipt();
+        String storedTopic = receipt.storedTopic(settings.group(), message.topic());
+        RemotingCommand request = RemotingCommand.request(RequestCode.CHANGE_MESSAGE_INVISIBLETIME,
+                new ChangeInvisibleTimeRequestHeader(settings.group(), storedTopic, receipt.queueId(),
+                        receipt.extraInfo(), receipt.queueOffset(), invisibleMillis));
+        return onCallbackThread(address(receipt, message.topic()).thenCompose(address ->
+                runtime.rpc().call(address, request, settings.requestTimeout().toMillis())).thenApply(response -> {
+                    ChangeInvisibleTimeResponseHeader header = response.header(ChangeInvisibleTimeResponseHeader.class);
+                    return message.withReceipt(receipt.renewed(header.popTime(), header.invisibleTime(),
+                            header.reviveQid()));
+                }));
+    }
+
+    /** The topics this consumer received from so far, announced in its heartbeats. */
+    public Set<String> topics() {
+        return Set.copyOf(subscriptions.keySet());
+    }
+
+    private record PopRequest(String topic, FilterExpression filter, int maxMessages, long invisibleMillis,
+                              long pollMillis) {
+    }
+
+    private PopRequest request(String topic, FilterExpression filter, int maxMessages, Duration invisibleTime,
+                               Duration pollTimeout) {
+        checkOpen();
+        Topics.checkName(topic);
+        Objects.requireNonNull(filter, "filter");
+        if (maxMessages < 1 || maxMessages > PopSettings.MAX_BATCH) {
+            throw new IllegalArgumentException("maxMessages must be 1.." + PopSettings.MAX_BATCH + ", not " + maxMessages);
+        }
+        PopRequest request = new PopRequest(topic, filter, maxMessages, nonNegative(invisibleTime, "invisibleTime"),
+                nonNegative(pollTimeout, "pollTimeout"));
+        subscribe(topic, filter);
+        return request;
+    }
+
+    /** Announces a new topic or filter at once, so the broker knows the group before its first pop is answered. */
+    private void subscribe(String topic, FilterExpression filter) {
+        SubscriptionData wanted = new SubscriptionData(topic, filter.expression(), filter.tags(),
+                filter.tags().stream().map(String::hashCode).collect(Collectors.toSet()), filter.type(),
+                System.currentTimeMillis(), false);
+        SubscriptionData before = subscriptions.get(topic);
+        if (before == null || !before.subString().equals(wanted.subString())
+                || !before.expressionType().equals(wanted.expressionType())) {
+            subscriptions.put(topic, wanted);
+            runtime.sendHeartbeats();
+        }
+    }
+
+    /**
+     * Tries the targets without waiting, in order, and returns the first batch found; if none, waits on
+     * the first broker of the topic that answered. Fails only when every broker of the topic failed
+     * (a broker down costs its messages, not the receive).
+     */
+    private CompletableFuture<List<ReceivedMessage>> sweep(PopRequest request, List<PopTarget> list, int index,
+                                                           Map<String, Throwable> failed) {
+        if (index == list.size()) {
+            return afterSweep(request, list, failed);
+        }
+        PopTarget target = list.get(index);
+        return pop(request, target, -1, 0).handle((found, failure) -> {
+            if (failure != null) {
+                Throwable cause = Rpc.unwrap(failure);
+                if (cause instanceof ClientClosedException) {
+                    return CompletableFuture.<List<ReceivedMessage>>failedFuture(cause);
+                }
+                LOG.debug("pop of {} from {} failed: {}", target.storedTopic(), target.brokerName(), cause.toString());
+                if (!target.retry()) {
+                    failed.putIfAbsent(target.brokerName(), cause);
+                }
+                return sweep(request, list, index + 1, failed);
+            }
+            return found.isEmpty() ? sweep(request, list, index + 1, failed) : CompletableFuture.completedFuture(found);
+        }).thenCompose(next -> next);
+    }
+
+    private CompletableFuture<List<ReceivedMessage>> afterSweep(PopRequest request, List<PopTarget> list,
+                                                                Map<String, Throwable> failed) {
+        List<PopTarget> healthy = list.stream().filter(t -> !t.retry() && !failed.containsKey(t.brokerName())).toList();
+        if (healthy.isEmpty()) {
+            return failed.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                    : CompletableFuture.failedFuture(failed.values().iterator().next());
+        }
+        if (request.pollMillis() == 0) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return pop(request, healthy.get(0), -1, request.pollMillis());
+    }
+
+    private CompletableFuture<List<ReceivedMessage>> pop(PopRequest request, PopTarget target, int queueId,
+                                                         long pollMillis) {
+        checkOpen();
+        FilterExpression filter = request.filter();
+        RemotingCommand command = RemotingCommand.request(RequestCode.POP_MESSAGE, new PopMessageRequestHeader(
+                settings.group(), target.storedTopic(), queueId, request.maxMessages(), request.invisibleMillis(),
+                pollMillis, System.currentTimeMillis(), settings.startFromLast() ? 1 : 0, filter.type(),
+                filter.expression(), null, null, settings.keepUnmatched() ? Boolean.TRUE : null));
+        long timeout = pollMillis + settings.requestTimeout().toMillis();
+        return runtime.rpc().invoke(target.address(), command, timeout).thenApply(response -> switch (response.code()) {
+            case ResponseCode.SUCCESS -> PopAnswers.decode(response.body(), response.header(PopMessageResponseHeader.class),
+                    target.brokerName(), request.topic());
+            case ResponseCode.PULL_NOT_FOUND, ResponseCode.POLLING_TIMEOUT, ResponseCode.POLLING_FULL -> List.of();
+            default -> throw new BrokerRefusedException(target.address(), response.code(), response.remark());
+        });
+    }
+
+    private CompletableFuture<String> address(PopReceipt receipt, String topic) {
+        String known = runtime.routes().masterAddress(receipt.brokerName());
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        return runtime.routes().refresh(topic).thenApply(route -> {
+            String address = route.masterAddress(receipt.brokerName());
+            if (address == null) {
+                throw new NoRouteException(topic, "broker " + receipt.brokerName() + " that handed out the message "
+                        + "has no master now");
+            }
+            return address;
+        });
+    }
+
+    private <T> CompletableFuture<T> onCallbackThread(CompletableFuture<T> future) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        future.whenComplete((value, failure) -> runtime.callbackExecutor().execute(() -> {
+            if (failure != null) {
+                result.completeExceptionally(Rpc.unwrap(failure));
+            } else {
+                result.complete(value);
+            }
+        }));
+        return result;
+    }
+
+    private static long nonNegative(Duration duration, String name) {
+        if (duration == null || duration.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, not " + duration);
+        }
+        return duration.toMillis();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new ClientClosedException("pop consumer " + settings.group());
+        }
+    }
+
+    /** Leaves the group on every broker, then closes the runtime if the consumer made it. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        heartbeat.close();
+        if (ownsRuntime) {
+            runtime.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PopConsumer[group=" + settings.group() + ", " + runtime + "]";
+    }
+
+    /**
+     * Builds a {@link PopConsumer}: a group, and either name servers (the consumer makes and owns its
+     * runtime) or a shared {@link #runtime(ClientRuntime)}.
+     */
+    public static final class Builder {
+        private final ClientRuntime.Builder runtimeBuilder = ClientRuntime.builder();
+        private boolean runtimeOptionsSet;
+        private ClientRuntime runtime;
+        private String group;
+        private boolean startFromLast;
+        private boolean keepUnmatched;
+        private Duration requestTimeout = Duration.ofSeconds(3);
+        private Duration retryTopicCheck = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /** The name servers of the consumer's own runtime ({@code host:port}, several allowed). */
+        public Builder nameServers(String... addresses) {
+            runtimeBuilder.nameServers(addresses);
+            runtimeOptionsSet = true;
+            return this;
+        }
+
+        /** Signs requests of the consumer's own runtime. */
+        public Builder credentials(Credentials credentials) {
+            runtimeBuilder.credentials(credentials);
+            runtimeOptionsSet = true;
+            return this;
+        }
+
+        /** TLS for the consumer's own runtime. */
+        public Builder tls(TlsConfig tls) {
+            runtimeBuilder.tls(tls);
+            runtimeOptionsSet = true;
+            return this;
+        }
+
+        /** Further settings of the consumer's own runtime; not allowed with {@link #runtime(ClientRuntime)}. */
+        public Builder runtimeOptions(java.util.function.Consumer<ClientRuntime.Builder> options) {
+            options.accept(runtimeBuilder);
+            runtimeOptionsSet = true;
+            return this;
+        }
+
+        /** Consumes through {@code shared}; the caller closes it, after the consumer. */
+        public Builder runtime(ClientRuntime shared) {
+            this.runtime = shared;
+            return this;
+        }
+
+        /** The consumer group (required). */
+        public Builder group(String name) {
+            this.group = name;
+            return this;
+        }
+
+        /** Where a group new to a queue starts: at its end (true) or at its first message (false, the default). */
+        public Builder startFromLast(boolean fromLast) {
+            this.startFromLast = fromLast;
+            return this;
+        }
+
+        /**
+         * Whether messages a receive's filter rejects stay for the group's other receives (true; Apogee
+         * brokers only) or count as consumed by the group, as RocketMQ does (false, the default).
+         */
+        public Builder keepUnmatched(boolean keep) {
+            this.keepUnmatched = keep;
+            return this;
+        }
+
+        /** Timeout of acks, changes of invisible time, and of pops beyond their poll time (default 3 s). */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        /** How often to look again for a missing pop retry topic (default 30 s). */
+        public Builder retryTopicCheck(Duration interval) {
+            this.retryTopicCheck = interval;
+            return this;
+        }
+
+        /** The settings this builder describes. */
+        public PopSettings settings() {
+            return new PopSettings(group, startFromLast, keepUnmatched, requestTimeout, retryTopicCheck);
+        }
+
+        /**
+         * Builds the consumer.
+         *
+         * @throws IllegalArgumentException if a setting is invalid (no group, no name server, ...)
+         */
+        public PopConsumer build() {
+            PopSettings settings = settings();
+            if (runtime != null && runtimeOptionsSet) {
+                throw new IllegalArgumentException("name servers, credentials, TLS and runtime options belong to "
+                        + "the shared runtime; set them there, not on the consumer");
+            }
+            ClientRuntime use = runtime != null ? runtime : runtimeBuilder.build();
+            try {
+                return new PopConsumer(settings, use, use != runtime);
+            } catch (RuntimeException e) {
+                if (use != runtime) {
+                    use.close();
+                }
+                throw e;
+            }
+        }
+    }
+}
