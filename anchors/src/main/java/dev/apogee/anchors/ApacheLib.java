@@ -35,6 +35,21 @@ public record ApacheLib(Path directory, String version) {
      * @throws IOException if neither names a directory with those jars; the message says how to get them
      */
     public static ApacheLib locate() throws IOException {
+        Properties built = built();
+        String overridden = System.getProperty(PROPERTY);
+        String directory = overridden != null && !overridden.isBlank() ? overridden
+                : built.getProperty("apache.lib.dir");
+        ApacheLib lib = new ApacheLib(Path.of(directory), built.getProperty("rocketmq.version"));
+        lib.check(overridden != null ? "-D" + PROPERTY : "the anchors build");
+        return lib;
+    }
+
+    /** Jars of the version this anchors jar was built for, in {@code directory}; not checked yet. */
+    public static ApacheLib at(Path directory) throws IOException {
+        return new ApacheLib(directory, built().getProperty("rocketmq.version"));
+    }
+
+    private static Properties built() throws IOException {
         Properties built = new Properties();
         try (InputStream in = ApacheLib.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -43,12 +58,7 @@ public record ApacheLib(Path directory, String version) {
             }
             built.load(in);
         }
-        String overridden = System.getProperty(PROPERTY);
-        String directory = overridden != null && !overridden.isBlank() ? overridden
-                : built.getProperty("apache.lib.dir");
-        ApacheLib lib = new ApacheLib(Path.of(directory), built.getProperty("rocketmq.version"));
-        lib.check(overridden != null ? "-D" + PROPERTY : "the anchors build");
-        return lib;
+        return built;
     }
 
     /** Fails unless the directory holds the name server's and the broker's jars. */

@@ -37,7 +37,7 @@ final class ApacheServer implements ServerUnderTest {
                 .withBrokerConf("defaultTopicQueueNums=" + settings.queues())
                 .withStartTimeout(settings.startTimeout());
         if (settings.apacheLib() != null) {
-            options = options.withLib(new ApacheLib(settings.apacheLib(), ApacheLib.locate().version()));
+            options = options.withLib(ApacheLib.at(settings.apacheLib()));
         }
         return new ApacheServer(ApacheRocketMq.start(dir, options), dir, settings.keep());
     }
