@@ -25,7 +25,7 @@ import org.apache.logging.log4j.Logger;
  * Their settings are the stock ones except where a test machine needs otherwise: loopback addresses,
  * free ports, a private store and home, smaller commit-log files, room on a nearly full disk, topics
  * created on first send, and what {@link Options} asks for. {@link #start} returns once the name server
- * is up and the broker has booted, which includes its first registration with the name server.
+ * is up, the broker has booted and the name server lists it: clients can find it right away.
  * {@link #close()} stops both; the work directory is the caller's to delete.
  */
 public final class ApacheRocketMq implements AutoCloseable {
@@ -36,7 +36,7 @@ public final class ApacheRocketMq implements AutoCloseable {
     static final String BROKER_MAIN = "org.apache.rocketmq.broker.BrokerStartup";
     /** Printed by NamesrvStartup once the name server listens. */
     private static final String NAMESRV_READY = "The Name Server boot success";
-    /** Printed by BrokerStartup after the broker started, and registered with its name server. */
+    /** Printed by BrokerStartup after the broker started and sent its first registration. */
     private static final String BROKER_READY = "] boot success";
 
     private static final String CLUSTER = "DefaultCluster";
@@ -142,7 +142,15 @@ public final class ApacheRocketMq implements AutoCloseable {
     private void startBroker() throws IOException {
         broker = ChildProcess.start("apache-broker", jvm(options.brokerHeap(), options.brokerJvmOptions()),
                 lib.classPath(), BROKER_MAIN, List.of("-c", brokerConf().toString(), "-n", namesrvAddress()), workDir);
+        long booting = System.nanoTime();
         broker.awaitOutput(BROKER_READY, options.startTimeout());
+        long booted = System.nanoTime();
+        Registration.await(namesrvAddress(), CLUSTER, BROKER, brokerAddress(), broker,
+                options.startTimeout().minusNanos(booted - booting));
+        long waited = (System.nanoTime() - booted) / 1_000_000;
+        if (waited > 1_000) {
+            LOG.warn("{} booted, but the name server listed it only {} ms later", BROKER, waited);
+        }
     }
 
     /**
@@ -238,7 +246,7 @@ public final class ApacheRocketMq implements AutoCloseable {
 
     /**
      * Starts the broker again, stopping it first if it runs, on the same ports, configuration and store,
-     * and waits until it has booted and registered again.
+     * and waits until it has booted and the name server lists it again.
      */
     public synchronized void restartBroker() throws IOException {
         if (closed) {
