@@ -149,7 +149,7 @@ public final class ApacheRocketMq implements AutoCloseable {
                 options.startTimeout().minusNanos(booted - booting));
         long waited = (System.nanoTime() - booted) / 1_000_000;
         if (waited > 1_000) {
-            LOG.warn("{} booted, but the name server listed it only {} ms later", BROKER, waited);
+            LOG.info("{} booted, but the name server listed it only {} ms later", BROKER, waited);
         }
     }
 

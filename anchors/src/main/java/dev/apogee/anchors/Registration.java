@@ -16,10 +16,10 @@ import java.util.Set;
 
 /**
  * Waits until a name server lists a broker as its cluster's master at its address, asking with
- * GET_BROKER_CLUSTER_INFO through Apogee's own client. The broker prints "boot success" after its first
- * registration was sent, but that registration can fail or time out on a loaded machine (it is only
- * logged); the broker then registers again 30 s later. Only the name server's answer says that a client
- * can find the broker.
+ * GET_BROKER_CLUSTER_INFO through Apogee's own client. The broker prints "boot success" after it sent its
+ * first registration, yet on this project's machines the name server has, in some runs, listed it only
+ * 1.3-1.4 s later (and a test that asked at once found it missing); a registration that fails is only
+ * logged, and the next comes 30 s later. Only the name server's answer says a client can find the broker.
  */
 final class Registration {
 
