@@ -1,5 +1,8 @@
 package dev.apogee.benchmarks.broker;
 
+import dev.apogee.anchors.ChildProcess;
+import dev.apogee.anchors.ChildProcesses;
+import dev.apogee.anchors.FreePorts;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,12 +21,12 @@ final class ApogeeServer implements ServerUnderTest {
     static final String MAIN = "dev.apogee.broker.StandaloneMain";
     private static final List<String> JVM = List.of("-Xmx1g");
 
-    private final ServerProcess process;
+    private final ChildProcess process;
     private final int namesrvPort;
     private final Path dir;
     private final boolean keep;
 
-    private ApogeeServer(ServerProcess process, int namesrvPort, Path dir, boolean keep) {
+    private ApogeeServer(ChildProcess process, int namesrvPort, Path dir, boolean keep) {
         this.process = process;
         this.namesrvPort = namesrvPort;
         this.dir = dir;
@@ -42,7 +45,7 @@ final class ApogeeServer implements ServerUnderTest {
                 dir.resolve("data").toString(), "--flush", settings.flush(),
                 // The same commit-log file size as the Apache broker is given.
                 "--segment-size", Integer.toString(256 << 20));
-        ServerProcess process = ServerProcess.start("apogee-standalone", JVM, absoluteClassPath(), MAIN, args, dir);
+        ChildProcess process = ChildProcess.start("apogee-standalone", JVM, absoluteClassPath(), MAIN, args, dir);
         return new ApogeeServer(process, namesrvPort, dir, settings.keep());
     }
 
@@ -70,12 +73,12 @@ final class ApogeeServer implements ServerUnderTest {
     }
 
     @Override
-    public ServerProcess broker() {
+    public ChildProcess broker() {
         return process;
     }
 
     @Override
-    public List<ServerProcess> processes() {
+    public List<ChildProcess> processes() {
         return List.of(process);
     }
 

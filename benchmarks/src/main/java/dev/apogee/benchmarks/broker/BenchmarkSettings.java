@@ -1,7 +1,6 @@
 package dev.apogee.benchmarks.broker;
 
 import dev.apogee.benchmarks.Options;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -25,7 +24,7 @@ import java.util.Set;
  * @param servers      which servers to run, in order ("apogee", "apache")
  * @param startTimeout how long a server may take until a producer can send to it
  * @param keep         keep the servers' data and log directory
- * @param apacheLib    the Apache servers' jars (built by this module into target/apache-lib)
+ * @param apacheLib    the Apache servers' jars; null: where the anchors build copied them
  * @param figures      which figures to measure (sync, async, latency, catch-up); memory always
  */
 record BenchmarkSettings(String flush, Duration measure, Duration warmUp, int threads, int inFlight, int rate,
@@ -49,7 +48,7 @@ record BenchmarkSettings(String flush, Duration measure, Duration warmUp, int th
               --start-timeout <n>  seconds a server may take to accept sends (default 60)
               --keep               keep the servers' data and logs (the path is printed)
               --figures <list>     comma-separated subset of sync,async,latency,catch-up (default all)
-              --apache-lib <dir>   the Apache servers' jars (default: target/apache-lib beside these classes)
+              --apache-lib <dir>   the Apache servers' jars (default: where the anchors build copied them)
             """;
 
     private static final Set<String> KNOWN = Set.of("flush", "seconds", "warmup", "threads", "inflight", "rate",
@@ -83,20 +82,7 @@ record BenchmarkSettings(String flush, Duration measure, Duration warmUp, int th
                 positive(options, "messages", 200_000), positive(options, "size", 1024),
                 positive(options, "queues", 8), servers, Duration.ofSeconds(positive(options, "start-timeout", 60)),
                 options.containsKey("keep"),
-                options.containsKey("apache-lib") ? Path.of(options.get("apache-lib")) : defaultApacheLib(), Set.copyOf(figures));
-    }
-
-    /**
-     * {@code target/apache-lib} of this module: the classes run from {@code target/classes} or from
-     * {@code target/apogee-benchmarks-*.jar}, either way a child of {@code target}.
-     */
-    private static Path defaultApacheLib() {
-        try {
-            Path code = Path.of(BenchmarkSettings.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return code.getParent().resolve("apache-lib");
-        } catch (URISyntaxException | RuntimeException e) {
-            return Path.of("benchmarks", "target", "apache-lib");
-        }
+                options.containsKey("apache-lib") ? Path.of(options.get("apache-lib")) : null, Set.copyOf(figures));
     }
 
     private static int positive(Map<String, String> options, String name, int fallback) {

@@ -1,5 +1,7 @@
 package dev.apogee.benchmarks.broker;
 
+import dev.apogee.anchors.ChildProcess;
+import dev.apogee.anchors.ChildProcesses;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +66,7 @@ public final class BrokerBenchmark {
             try {
                 run.measure(server);
             } catch (Exception e) {
-                for (ServerProcess process : server.processes()) {
+                for (ChildProcess process : server.processes()) {
                     out.printf("[%s] %s %s; its last output:%n%s%n", server.name(), process.name(),
                             process.exitDescription(), process.logTail(30));
                 }

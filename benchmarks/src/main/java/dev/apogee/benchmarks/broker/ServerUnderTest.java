@@ -1,5 +1,6 @@
 package dev.apogee.benchmarks.broker;
 
+import dev.apogee.anchors.ChildProcess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -18,15 +19,15 @@ interface ServerUnderTest extends AutoCloseable {
     String heapDescription();
 
     /** The process that holds the broker (for Apogee also the name server). */
-    ServerProcess broker();
+    ChildProcess broker();
 
     /** Every process of this server, name server included. */
-    List<ServerProcess> processes();
+    List<ChildProcess> processes();
 
     /** Resident set size of all processes together; empty if any is unknown. */
     default OptionalLong totalResidentKiB() {
         long total = 0;
-        for (ServerProcess process : processes()) {
+        for (ChildProcess process : processes()) {
             OptionalLong rss = process.residentKiB();
             if (rss.isEmpty()) {
                 return OptionalLong.empty();
@@ -38,12 +39,12 @@ interface ServerUnderTest extends AutoCloseable {
 
     /** CPU time of all processes together. */
     default Duration totalCpuTime() {
-        return processes().stream().map(ServerProcess::cpuTime).reduce(Duration.ZERO, Duration::plus);
+        return processes().stream().map(ChildProcess::cpuTime).reduce(Duration.ZERO, Duration::plus);
     }
 
     /** Fails with the server's output if a process has died. */
     default void checkAlive() throws IOException {
-        for (ServerProcess process : processes()) {
+        for (ChildProcess process : processes()) {
             if (!process.isAlive()) {
                 throw new IOException(process.name() + " " + process.exitDescription() + "; its last output:"
                         + System.lineSeparator() + process.logTail(40));

@@ -1,4 +1,4 @@
-package dev.apogee.benchmarks.broker;
+package dev.apogee.anchors;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,13 +9,13 @@ import java.net.ServerSocket;
  * Ports on 127.0.0.1 that nothing listens on now. A port found free can still be taken before the
  * server binds it; the servers then fail to start and say so, which is rare enough on a test machine.
  */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
     /** A port the system picked as free. */
-    static int any() throws IOException {
+    public static int any() throws IOException {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -27,7 +27,7 @@ final class FreePorts {
      * A port {@code p} with {@code p - below .. p + above} all free: the Apache broker also listens on
      * {@code p - 2} (its VIP channel) and {@code p + 1} (HA).
      */
-    static int withNeighbours(int below, int above) throws IOException {
+    public static int withNeighbours(int below, int above) throws IOException {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = any();
             if (port - below < 1024 || port + above > 65535) {
