@@ -35,6 +35,8 @@ final class ApacheServer implements ServerUnderTest {
                 .withFlush(FlushMode.valueOf(settings.flush()))
                 .withSegmentBytes(256L << 20)
                 .withBrokerConf("defaultTopicQueueNums=" + settings.queues())
+                // The initial heap Apogee's launcher gives its server, so both start from the same heap.
+                .withBrokerJvmOptions("-Xms256m", "-XX:MaxDirectMemorySize=512m")
                 .withStartTimeout(settings.startTimeout());
         if (settings.apacheLib() != null) {
             options = options.withLib(ApacheLib.at(settings.apacheLib()));

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 final class ApogeeServer implements ServerUnderTest {
 
     static final String MAIN = "dev.apogee.broker.StandaloneMain";
-    private static final List<String> JVM = List.of("-Xmx1g");
+    /** What {@code bin/apogee standalone} gives the server by default. */
+    private static final List<String> JVM = List.of("-Xms256m", "-Xmx1g");
 
     private final ChildProcess process;
     private final int namesrvPort;
