@@ -26,10 +26,11 @@ import java.util.Set;
  * @param keep         keep the servers' data and log directory
  * @param apacheLib    the Apache servers' jars; null: where the anchors build copied them
  * @param figures      which figures to measure (sync, async, latency, catch-up); memory always
+ * @param rounds       how many times each server (or client) is measured; figures are the medians
  */
 record BenchmarkSettings(String flush, Duration measure, Duration warmUp, int threads, int inFlight, int rate,
                          int backlog, int bodySize, int queues, List<String> servers, Duration startTimeout,
-                         boolean keep, Path apacheLib, Set<String> figures) {
+                         boolean keep, Path apacheLib, Set<String> figures, int rounds) {
 
     static final List<String> FIGURES = List.of("sync", "async", "latency", "catch-up");
 
@@ -49,10 +50,11 @@ record BenchmarkSettings(String flush, Duration measure, Duration warmUp, int th
               --keep               keep the servers' data and logs (the path is printed)
               --figures <list>     comma-separated subset of sync,async,latency,catch-up (default all)
               --apache-lib <dir>   the Apache servers' jars (default: where the anchors build copied them)
+              --rounds <n>         measure each side n times, alternating, and report medians (default 1)
             """;
 
     private static final Set<String> KNOWN = Set.of("flush", "seconds", "warmup", "threads", "inflight", "rate",
-            "messages", "size", "queues", "servers", "start-timeout", "keep", "apache-lib", "figures", "help");
+            "messages", "size", "queues", "servers", "start-timeout", "keep", "apache-lib", "figures", "rounds", "help");
 
     static BenchmarkSettings parse(String[] args) {
         Map<String, String> options = Options.parse(args);
@@ -82,7 +84,8 @@ record BenchmarkSettings(String flush, Duration measure, Duration warmUp, int th
                 positive(options, "messages", 200_000), positive(options, "size", 1024),
                 positive(options, "queues", 8), servers, Duration.ofSeconds(positive(options, "start-timeout", 60)),
                 options.containsKey("keep"),
-                options.containsKey("apache-lib") ? Path.of(options.get("apache-lib")) : null, Set.copyOf(figures));
+                options.containsKey("apache-lib") ? Path.of(options.get("apache-lib")) : null, Set.copyOf(figures),
+                positive(options, "rounds", 1));
     }
 
     private static int positive(Map<String, String> options, String name, int fallback) {
