@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,34 +58,50 @@ public final class BrokerBenchmark {
         ReportTable table = new ReportTable();
         Map<String, String> heaps = new LinkedHashMap<>();
         ServerRun run = new ServerRun(settings, table, out);
-        for (String which : settings.servers()) {
-            Path dir = base.resolve(which);
-            ServerUnderTest server = which.equals("apogee") ? ApogeeServer.start(settings, dir)
-                    : ApacheServer.start(settings, dir);
-            out.printf("[%s] started (%s), name server %s%n", server.name(), server.heapDescription(),
-                    server.nameServer());
-            heaps.put(server.name(), server.heapDescription());
-            try {
-                run.measure(server);
-            } catch (Exception e) {
-                for (ChildProcess process : server.processes()) {
-                    out.printf("[%s] %s %s; its last output:%n%s%n", server.name(), process.name(),
-                            process.exitDescription(), process.logTail(30));
-                }
-                throw e;
-            } finally {
-                server.close();
+        for (int round = 0; round < settings.rounds(); round++) {
+            // Alternating the order keeps whatever drifts during a run (page cache, other load) from
+            // always favouring the same server.
+            List<String> order = new ArrayList<>(settings.servers());
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            if (settings.rounds() > 1) {
+                out.printf("Round %d of %d: %s%n", round + 1, settings.rounds(), order);
+            }
+            for (String which : order) {
+                runServer(settings, base.resolve(which + "-" + (round + 1)), which, run, heaps, out);
             }
         }
 
         out.println();
-        out.printf("%s, %d cores, official client 5.5.0, %d B bodies, %d s measured per figure%n", settings.flush(),
-                Runtime.getRuntime().availableProcessors(), settings.bodySize(), settings.measure().toSeconds());
+        out.printf("%s, %d cores, official client 5.5.0, %d B bodies, %d s measured per figure%s%n", settings.flush(),
+                Runtime.getRuntime().availableProcessors(), settings.bodySize(), settings.measure().toSeconds(),
+                settings.rounds() > 1 ? ", " + settings.rounds() + " rounds" : "");
         heaps.forEach((server, heap) -> out.printf("%s: %s%n", server, heap));
         table.print(out, "Apogee", "Apache");
         if (!settings.keep()) {
             ChildProcesses.deleteTree(base);
             ChildProcesses.forget(base);
+        }
+    }
+
+    private static void runServer(BenchmarkSettings settings, Path dir, String which, ServerRun run,
+                                  Map<String, String> heaps, PrintStream out) throws Exception {
+        ServerUnderTest server = which.equals("apogee") ? ApogeeServer.start(settings, dir)
+                : ApacheServer.start(settings, dir);
+        out.printf("[%s] started (%s), name server %s%n", server.name(), server.heapDescription(),
+                server.nameServer());
+        heaps.put(server.name(), server.heapDescription());
+        try {
+            run.measure(server);
+        } catch (Exception e) {
+            for (ChildProcess process : server.processes()) {
+                out.printf("[%s] %s %s; its last output:%n%s%n", server.name(), process.name(),
+                        process.exitDescription(), process.logTail(30));
+            }
+            throw e;
+        } finally {
+            server.close();
         }
     }
 }
