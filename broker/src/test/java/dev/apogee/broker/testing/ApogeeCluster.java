@@ -2,9 +2,12 @@ package dev.apogee.broker.testing;
 
 import dev.apogee.broker.BrokerConfig;
 import dev.apogee.broker.BrokerServer;
+import dev.apogee.broker.longpolling.PullHold;
 import dev.apogee.namesrv.NamesrvConfig;
 import dev.apogee.namesrv.NamesrvServer;
 import dev.apogee.remoting.transport.RemotingServer;
+import io.netty.channel.Channel;
+import io.netty.channel.group.ChannelGroup;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -176,9 +179,9 @@ public final class ApogeeCluster implements AutoCloseable {
     }
 
     /**
-     * Cuts broker {@code index} off from its clients: its port closes and their connections drop, while it
-     * keeps registering with the name server, which therefore still routes to it -- what clients see of a
-     * broker behind a network partition, or of a crashed host until the name server expires it.
+     * Cuts broker {@code index} off from its clients, as a network partition or a crashed host does: its port
+     * closes and every client connection drops at once, requests in progress unanswered (held long polls
+     * included), while it keeps registering with the name server, which therefore still routes to it.
      * {@link #startBroker} or {@link #stopBroker} end it.
      */
     public void isolateBroker(int index) throws ReflectiveOperationException {
@@ -186,11 +189,25 @@ public final class ApogeeCluster implements AutoCloseable {
         if (node.server == null || node.isolated) {
             throw new IllegalStateException(node.config.brokerName() + " is not running");
         }
-        // The broker has no public way to stop serving but keep registering (nor should it): reach in.
-        Field remoting = BrokerServer.class.getDeclaredField("remoting");
-        remoting.setAccessible(true);
-        ((RemotingServer) remoting.get(node.server)).shutdown();
+        // The broker has no public way to drop its clients but stay registered (nor should it): reach in.
+        RemotingServer remoting = field(BrokerServer.class, "remoting", node.server);
+        field(RemotingServer.class, "serverChannel", remoting, Channel.class).close().syncUninterruptibly();
+        field(RemotingServer.class, "connections", remoting, ChannelGroup.class).close().syncUninterruptibly();
+        // Parked polls would hold the server's shutdown for their whole poll time; their answers go nowhere now.
+        field(BrokerServer.class, "pullHold", node.server, PullHold.class).stop();
+        remoting.shutdown();
         node.isolated = true;
+    }
+
+    private static RemotingServer field(Class<?> owner, String name, Object target) throws ReflectiveOperationException {
+        return field(owner, name, target, RemotingServer.class);
+    }
+
+    private static <T> T field(Class<?> owner, String name, Object target, Class<T> type)
+            throws ReflectiveOperationException {
+        Field field = owner.getDeclaredField(name);
+        field.setAccessible(true);
+        return type.cast(field.get(target));
     }
 
     /**

@@ -20,6 +20,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -157,6 +159,26 @@ class PopConsumerMultiBrokerIT {
                 fromA.addAll(ids(drain(consumer, "PopOneDown", 12, Duration.ofMillis(200))));
                 return fromA.equals(sent.get(A));
             });
+        }
+    }
+
+    @Test
+    void aLongPollOnABrokerThatGoesAwayMovesToTheOtherInsteadOfFailingTheReceive() throws Exception {
+        createOnBoth("PopPollAway");
+        try (PopConsumer consumer = consumer("pop-poll-away")) {
+            // Nothing stored: after its sweep the receive long-polls broker-a (a fresh consumer starts there).
+            long start = System.nanoTime();
+            CompletableFuture<List<ReceivedMessage>> polling = consumer.receiveAsync("PopPollAway",
+                    FilterExpression.ALL, 4, LONG, Duration.ofSeconds(8));
+            Await.until("the long poll parked", () -> consumer.runtime().rpc().inFlight() == 1
+                    && System.nanoTime() - start > 300_000_000L);
+            cluster.isolateBroker(0);
+            SendResult sent = producer.send(Message.of("PopPollAway", "while polling".getBytes(UTF_8)));
+            assertEquals(B, sent.queue().brokerName());
+            List<ReceivedMessage> received = polling.get(15, TimeUnit.SECONDS);
+            assertEquals(List.of(sent.messageId()), received.stream().map(ReceivedMessage::messageId).toList(),
+                    "the receive went on polling the live broker");
+            received.forEach(consumer::ack);
         }
     }
 }
