@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -255,6 +256,38 @@ class ProducerMultiBrokerIT {
                 brokerOfMessage.values().forEach(broker -> expected.merge(broker, 1L, Long::sum));
                 return stored.equals(expected);
             });
+        }
+    }
+
+    @Test
+    void aBrokerRestartedWhileAHalfMessageIsOpenStillReachesTheCheckerWithoutWaitingForASend() throws Exception {
+        createOnBoth("TxRestartTopic");
+        AtomicBoolean decided = new AtomicBoolean();
+        Map<String, Set<String>> checkedBy = new ConcurrentHashMap<>();
+        TransactionChecker checker = half -> {
+            String host = half.storeHost().getAddress().getHostAddress() + ":" + half.storeHost().getPort();
+            checkedBy.computeIfAbsent(host, key -> ConcurrentHashMap.newKeySet()).add(half.messageId());
+            return decided.get() ? TransactionState.COMMIT : TransactionState.UNKNOWN;
+        };
+        // Heartbeats at their default interval (30 s): only the reconnect can bring the producer back in time.
+        try (TransactionProducer producer = Producer.builder().nameServers(cluster.namesrvAddress())
+                .group("tx-restart-producer").runtimeOptions(runtime -> runtime
+                        .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(500)))
+                .buildTransactional(checker)) {
+            SendResult half = producer.sendInTransaction(message("TxRestartTopic", "open"),
+                    (message, view) -> TransactionState.UNKNOWN).half();
+            int index = half.queue().brokerName().equals(A) ? 0 : 1;
+            String address = cluster.brokerAddress(index);
+            Await.until("a check before the restart", Duration.ofSeconds(10),
+                    () -> checkedBy.getOrDefault(address, Set.of()).contains(half.messageId()));
+
+            cluster.restartBroker(index);
+            checkedBy.clear();
+            decided.set(true);
+            Await.until("a check from the restarted broker", Duration.ofSeconds(10),
+                    () -> checkedBy.getOrDefault(address, Set.of()).contains(half.messageId()));
+            Await.until("the committed message in its queue", Duration.ofSeconds(10), () -> admin.topics()
+                    .stats("TxRestartTopic").stream().mapToLong(q -> q.maxOffset() - q.minOffset()).sum() == 1);
         }
     }
 }
