@@ -73,6 +73,7 @@ public final class ClientRuntime implements AutoCloseable {
     private final NameServers nameServers;
     private final Routes routes;
     private final Heartbeats heartbeats;
+    private final BrokerReconnects reconnects;
     private final BrokerRequestHandlers handlers;
     private final ScheduledThreadPoolExecutor timer;
     private final ThreadPoolExecutor callbacks;
@@ -100,6 +101,8 @@ public final class ClientRuntime implements AutoCloseable {
         long timeout = settings.requestTimeout().toMillis();
         this.routes = new Routes(nameServers, timeout, callbacks);
         this.heartbeats = new Heartbeats(clientId, rpc, routes, timeout);
+        this.reconnects = new BrokerReconnects(heartbeats, routes, timer, settings.reconnectBackoff(),
+                settings.maxReconnectBackoff(), this::isClosed);
         this.brokerRequests = BoundedExecutors.fixed(name + "-broker-requests", 2, 1024);
         this.handlers = new BrokerRequestHandlers(remoting, brokerRequests);
     }
@@ -123,6 +126,12 @@ public final class ClientRuntime implements AutoCloseable {
                 if (routes.isBroker(remoteAddress)) {
                     runOnTimer(() -> heartbeats.sendTo(remoteAddress));
                 }
+            }
+
+            @Override
+            public void onClose(String remoteAddress, Channel channel) {
+                // ... and cannot reach us until we connect again: do so without waiting for a request.
+                reconnects.connectionClosed(remoteAddress);
             }
         });
         long refresh = settings.routeRefreshInterval().toMillis();

@@ -88,6 +88,17 @@ final class Heartbeats {
         return send(address, RemotingJson.encode(data()));
     }
 
+    /** Whether anything is to be announced. */
+    boolean hasContributors() {
+        return !contributors.isEmpty();
+    }
+
+    /** A heartbeat to {@code address}, failing when it did not get through (nothing is logged). */
+    CompletableFuture<Void> sendOrFail(String address) {
+        RemotingCommand request = RemotingCommand.request(RequestCode.HEART_BEAT, null, RemotingJson.encode(data()));
+        return rpc.call(address, request, timeoutMillis).thenApply(response -> null);
+    }
+
     private CompletableFuture<Void> send(String address, byte[] body) {
         RemotingCommand request = RemotingCommand.request(RequestCode.HEART_BEAT, null, body);
         return rpc.call(address, request, timeoutMillis).handle((response, failure) -> {

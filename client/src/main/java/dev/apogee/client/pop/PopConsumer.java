@@ -3,6 +3,7 @@ package dev.apogee.client.pop;
 import dev.apogee.client.BrokerRefusedException;
 import dev.apogee.client.ClientClosedException;
 import dev.apogee.client.ClientException;
+import dev.apogee.client.NetworkException;
 import dev.apogee.client.NoRouteException;
 import dev.apogee.client.Registration;
 import dev.apogee.client.auth.Credentials;
@@ -30,6 +31,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -275,7 +277,34 @@ public final class PopConsumer implements AutoCloseable {
         if (request.pollMillis() == 0) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return pop(request, healthy.get(0), -1, request.pollMillis());
+        return longPoll(request, healthy, 0, System.nanoTime() + request.pollMillis() * 1_000_000L);
+    }
+
+    /**
+     * Long-polls {@code healthy.get(index)} for what is left of the poll time. A broker that goes away
+     * mid-poll (its connection drops) hands the wait on to the next healthy one, so that a broker down
+     * still costs only its own messages; the receive fails only when the last of them failed too.
+     */
+    private CompletableFuture<List<ReceivedMessage>> longPoll(PopRequest request, List<PopTarget> healthy, int index,
+                                                              long deadlineNanos) {
+        PopTarget target = healthy.get(index);
+        long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+        return pop(request, target, -1, left).handle((found, failure) -> {
+            if (failure == null) {
+                return CompletableFuture.completedFuture(found);
+            }
+            Throwable cause = Rpc.unwrap(failure);
+            boolean more = index + 1 < healthy.size();
+            if (!more || !(cause instanceof NetworkException)) {
+                return CompletableFuture.<List<ReceivedMessage>>failedFuture(cause);
+            }
+            LOG.debug("long poll of {} on {} failed ({}); polling {} instead", target.storedTopic(),
+                    target.brokerName(), cause.toString(), healthy.get(index + 1).brokerName());
+            if (deadlineNanos - System.nanoTime() <= 0) {
+                return CompletableFuture.completedFuture(List.<ReceivedMessage>of());
+            }
+            return longPoll(request, healthy, index + 1, deadlineNanos);
+        }).thenCompose(next -> next);
     }
 
     private CompletableFuture<List<ReceivedMessage>> pop(PopRequest request, PopTarget target, int queueId,

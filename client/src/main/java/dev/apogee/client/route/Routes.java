@@ -116,9 +116,12 @@ public final class Routes {
     /** Records {@code data} as the route of {@code topic}, telling listeners when it changed. */
     TopicRoute update(String topic, TopicRouteData data) {
         TopicRoute route = TopicRoute.of(topic, data);
-        TopicRoute previous = routes.put(topic, route);
-        for (BrokerData broker : data.brokerDatas()) {
-            brokers.put(broker.brokerName(), broker);
+        TopicRoute previous;
+        synchronized (brokers) {
+            previous = routes.put(topic, route);
+            for (BrokerData broker : data.brokerDatas()) {
+                brokers.put(broker.brokerName(), broker);
+            }
         }
         if (previous == null || !previous.data().equals(data)) {
             LOG.debug("route of {} is now {}", topic, data);
@@ -135,7 +138,10 @@ public final class Routes {
         return route;
     }
 
-    /** Fetches every cached topic's route again; failures are logged, the old route kept. */
+    /**
+     * Fetches every cached topic's route again (failures are logged, the old route kept), then forgets
+     * brokers no route names any more.
+     */
     public CompletableFuture<Void> refreshAll() {
         List<CompletableFuture<?>> all = new ArrayList<>();
         for (String topic : routes.keySet()) {
@@ -144,12 +150,31 @@ public final class Routes {
                 return null;
             }));
         }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenRun(this::pruneBrokers);
+    }
+
+    /**
+     * Forgets the broker groups that no cached route names any more (they left the cluster), so that
+     * heartbeats and reconnects stop going to them.
+     */
+    private void pruneBrokers() {
+        synchronized (brokers) {
+            Set<String> named = new HashSet<>();
+            for (TopicRoute route : routes.values()) {
+                for (BrokerData broker : route.data().brokerDatas()) {
+                    named.add(broker.brokerName());
+                }
+            }
+            if (brokers.keySet().retainAll(named)) {
+                LOG.debug("brokers named by the routes now: {}", named);
+            }
+        }
     }
 
     /** Stops refreshing {@code topic} (a consumer unsubscribed). */
     public void forget(String topic) {
         routes.remove(topic);
+        pruneBrokers();
     }
 
     /** The topics with a cached route. */
