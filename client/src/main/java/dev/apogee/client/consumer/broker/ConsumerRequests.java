@@ -49,18 +49,27 @@ public final class ConsumerRequests {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** The master address of the broker group holding {@code queue}. */
-    public String masterOf(MessageQueue queue) {
+    /**
+     * The master address of the broker group holding {@code queue}, from the topic's route (fetched
+     * if this client has not seen it yet: queues may be assigned without a route lookup).
+     */
+    public CompletableFuture<String> masterOf(MessageQueue queue) {
         return master(queue.brokerName(), queue.topic());
     }
 
-    private String master(String brokerName, String topic) {
-        String address = routes.masterAddress(brokerName);
-        if (address == null) {
-            throw new NoRouteException(topic, "broker group " + brokerName + " of topic " + topic
-                    + " has no master right now");
+    private CompletableFuture<String> master(String brokerName, String topic) {
+        String known = routes.masterAddress(brokerName);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
         }
-        return address;
+        return routes.route(topic).thenApply(route -> {
+            String address = route.masterAddress(brokerName);
+            if (address == null) {
+                throw new NoRouteException(topic, "broker group " + brokerName + " of topic " + topic
+                        + " has no master right now");
+            }
+            return address;
+        });
     }
 
     /**
@@ -75,12 +84,6 @@ public final class ConsumerRequests {
     public CompletableFuture<PullOutcome> pull(String group, MessageQueue queue, long offset, int maxMessages,
                                                Subscription subscription, long subVersion, long commitOffset,
                                                long suspendMillis, long timeoutMillis, Executor decoder) {
-        String address;
-        try {
-            address = masterOf(queue);
-        } catch (NoRouteException e) {
-            return CompletableFuture.failedFuture(e);
-        }
         int sysFlag = PullSysFlag.SUBSCRIPTION;
         if (commitOffset >= 0) {
             sysFlag |= PullSysFlag.COMMIT_OFFSET;
@@ -91,8 +94,9 @@ public final class ConsumerRequests {
         PullMessageRequestHeader header = new PullMessageRequestHeader(group, queue.topic(), queue.queueId(), offset,
                 maxMessages, sysFlag, Math.max(0, commitOffset), suspendMillis, subscription.expression(), subVersion,
                 subscription.type().name(), null, null, null);
-        return rpc.invoke(address, RemotingCommand.request(RequestCode.PULL_MESSAGE, header), timeoutMillis)
-                .thenApplyAsync(response -> outcome(address, response, subscription), decoder);
+        RemotingCommand request = RemotingCommand.request(RequestCode.PULL_MESSAGE, header);
+        return masterOf(queue).thenCompose(address -> rpc.invoke(address, request, timeoutMillis)
+                .thenApplyAsync(response -> outcome(address, response, subscription), decoder));
     }
 
     private static PullOutcome outcome(String address, RemotingCommand response, Subscription subscription) {
@@ -205,29 +209,19 @@ public final class ConsumerRequests {
     private CompletableFuture<RemotingCommand> lockRequest(int code, String brokerName, String group, String clientId,
                                                            Set<MessageQueue> queues) {
         String topic = queues.isEmpty() ? "?" : queues.iterator().next().topic();
-        String address;
-        try {
-            address = master(brokerName, topic);
-        } catch (NoRouteException e) {
-            return CompletableFuture.failedFuture(e);
-        }
         byte[] body = RemotingJson.encode(new LockBatchRequestBody(group, clientId, false, queues));
-        return rpc.call(address, RemotingCommand.request(code, null, body), timeoutMillis);
+        return master(brokerName, topic).thenCompose(address ->
+                rpc.call(address, RemotingCommand.request(code, null, body), timeoutMillis));
     }
 
     private CompletableFuture<RemotingCommand> invokeMaster(MessageQueue queue, RemotingCommand request) {
-        String address;
-        try {
-            address = masterOf(queue);
-        } catch (NoRouteException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return rpc.invoke(address, request, timeoutMillis).thenApply(response -> {
-            if (response.code() != ResponseCode.SUCCESS && response.code() != ResponseCode.QUERY_NOT_FOUND) {
-                throw new BrokerRefusedException(address, response.code(), response.remark());
-            }
-            return response;
-        });
+        return masterOf(queue).thenCompose(address -> rpc.invoke(address, request, timeoutMillis)
+                .thenApply(response -> {
+                    if (response.code() != ResponseCode.SUCCESS && response.code() != ResponseCode.QUERY_NOT_FOUND) {
+                        throw new BrokerRefusedException(address, response.code(), response.remark());
+                    }
+                    return response;
+                }));
     }
 
     private static void offsetOrRefuse(RemotingCommand response) {
