@@ -13,22 +13,29 @@ import dev.apogee.client.admin.ClusterView;
 import dev.apogee.client.admin.GroupLag;
 import dev.apogee.client.admin.TopicSpec;
 import dev.apogee.client.auth.Credentials;
+import dev.apogee.client.consumer.ConsumeResult;
+import dev.apogee.client.consumer.OrderlyResult;
+import dev.apogee.client.consumer.PullConsumer;
+import dev.apogee.client.consumer.PushConsumer;
+import dev.apogee.client.consumer.StartPosition;
 import dev.apogee.client.core.ClientRuntime;
 import dev.apogee.client.message.Message;
 import dev.apogee.client.message.MessageView;
 import dev.apogee.client.pop.FilterExpression;
 import dev.apogee.client.pop.PopConsumer;
 import dev.apogee.client.pop.ReceivedMessage;
-import dev.apogee.remoting.protocol.body.MessageQueue;
-import java.time.Duration;
-import java.time.Instant;
 import dev.apogee.client.producer.Producer;
 import dev.apogee.client.producer.SendResult;
 import dev.apogee.client.producer.SendStatus;
 import dev.apogee.client.producer.ShardingKeySelector;
 import dev.apogee.client.producer.TransactionProducer;
 import dev.apogee.client.producer.TransactionSendResult;
+import dev.apogee.remoting.protocol.body.MessageQueue;
+import dev.apogee.remoting.testing.Await;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -159,5 +166,44 @@ class ReadmeExamplesIT {
         }
         assertTrue(found.stream().allMatch(m -> m.keys().contains("order-42")));
         assertTrue(browsed.stream().allMatch(m -> m.queueId() == 0));
+    }
+
+    @Test
+    void consuming() {
+        String nameServer = cluster.namesrvAddress();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        Set<String> ledger = ConcurrentHashMap.newKeySet();
+        try (Producer producer = Producer.builder().nameServers(nameServer).group("readme-senders").build()) {
+            producer.send(Message.of("OrderEvents", "warm-up".getBytes(UTF_8)).tags("created"));
+            try (PushConsumer consumer = PushConsumer.builder().nameServers(nameServer).group("order-processors")
+                    .subscribe("OrderEvents", "created || paid")
+                    .startFrom(StartPosition.FIRST)
+                    .listener(message -> {
+                        System.out.println(message.tags() + " " + new String(message.body(), UTF_8));
+                        seen.add(new String(message.body(), UTF_8));
+                        return ConsumeResult.SUCCESS;
+                    })
+                    .build();
+                 PushConsumer ordered = PushConsumer.builder().nameServers(nameServer).group("ledger")
+                         .subscribe("OrderEvents", "*").startFrom(StartPosition.FIRST)
+                         .orderlyListener(message -> ledger.add(new String(message.body(), UTF_8))
+                                 ? OrderlyResult.SUCCESS : OrderlyResult.SUSPEND)
+                         .build()) {
+                producer.send(Message.of("OrderEvents", "paid".getBytes(UTF_8)).tags("paid"));
+                Await.until("both messages", Duration.ofSeconds(30), () -> seen.size() == 2 && ledger.size() == 2);
+            }
+            try (PullConsumer consumer = PullConsumer.builder().nameServers(nameServer).group("auditors")
+                    .startFrom(StartPosition.FIRST).build()) {
+                consumer.subscribe("OrderEvents", "*");
+                List<MessageView> messages = new ArrayList<>();
+                Await.until("the two messages polled", Duration.ofSeconds(30), () -> {
+                    messages.addAll(consumer.poll(Duration.ofSeconds(1)));
+                    return messages.size() >= 2;
+                });
+                consumer.commit();
+                consumer.seekToBegin(consumer.assignment().iterator().next());
+            }
+        }
+        assertEquals(Set.of("warm-up", "paid"), seen);
     }
 }
