@@ -168,6 +168,12 @@ class ReadmeExamplesIT {
         assertTrue(browsed.stream().allMatch(m -> m.queueId() == 0));
     }
 
+    /** The README's {@code ledger.apply(message)}: records the message; false would mean "try again later". */
+    private static boolean applyToLedger(Set<String> ledger, MessageView message) {
+        ledger.add(new String(message.body(), UTF_8));
+        return true;
+    }
+
     @Test
     void consuming() {
         String nameServer = cluster.namesrvAddress();
@@ -186,11 +192,13 @@ class ReadmeExamplesIT {
                     .build();
                  PushConsumer ordered = PushConsumer.builder().nameServers(nameServer).group("ledger")
                          .subscribe("OrderEvents", "*").startFrom(StartPosition.FIRST)
-                         .orderlyListener(message -> ledger.add(new String(message.body(), UTF_8))
+                         .orderlyListener(message -> applyToLedger(ledger, message)
                                  ? OrderlyResult.SUCCESS : OrderlyResult.SUSPEND)
                          .build()) {
                 producer.send(Message.of("OrderEvents", "paid".getBytes(UTF_8)).tags("paid"));
-                Await.until("both messages", Duration.ofSeconds(30), () -> seen.size() == 2 && ledger.size() == 2);
+                // Other examples of this class send to OrderEvents too: look for this example's two messages.
+                Await.until("both messages", Duration.ofSeconds(30),
+                        () -> seen.containsAll(Set.of("warm-up", "paid")) && ledger.containsAll(Set.of("warm-up", "paid")));
             }
             try (PullConsumer consumer = PullConsumer.builder().nameServers(nameServer).group("auditors")
                     .startFrom(StartPosition.FIRST).build()) {
@@ -204,6 +212,6 @@ class ReadmeExamplesIT {
                 consumer.seekToBegin(consumer.assignment().iterator().next());
             }
         }
-        assertEquals(Set.of("warm-up", "paid"), seen);
+        assertTrue(seen.containsAll(Set.of("warm-up", "paid")), seen.toString());
     }
 }

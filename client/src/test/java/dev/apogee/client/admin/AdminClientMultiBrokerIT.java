@@ -156,6 +156,9 @@ class AdminClientMultiBrokerIT {
                 return received.size() == 8;
             });
             send("AdminLagTopic", 4, "lag");
+            // A send is answered once stored; the queues (which the broker offsets come from) follow a moment later.
+            Await.until("the 4 new messages counted", () -> admin.groups().lag("admin-multi-lag").totalLag()
+                    .equals(OptionalLong.of(4)));
 
             GroupLag lag = admin.groups().lag("admin-multi-lag");
             assertEquals(List.of(), lag.unreachableBrokers());
