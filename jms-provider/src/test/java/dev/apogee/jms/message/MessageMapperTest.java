@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apogee.client.message.Message;
 import dev.apogee.client.message.MessageView;
+import dev.apogee.client.pop.PopReceipt;
+import dev.apogee.client.pop.ReceivedMessage;
 import dev.apogee.jms.ApogeeDestination;
 import dev.apogee.jms.ApogeeQueue;
 import dev.apogee.jms.ApogeeTemporaryQueue;
@@ -334,5 +336,17 @@ class MessageMapperTest {
         ApogeeMessage message = new ApogeeMessage();
         message.setJMSDestination(new ApogeeQueue("not a topic name"));
         assertThrows(InvalidDestinationException.class, () -> mapper.toClientMessage(message));
+    }
+
+    @Test
+    void aPoppedMessageCountsItsRedeliveries() throws Exception {
+        ApogeeTextMessage message = new ApogeeTextMessage("again");
+        message.setJMSDestination(orders);
+        MessageView view = Deliveries.deliver(mapper.toClientMessage(message), 1);
+        PopReceipt receipt = new PopReceipt(0, Deliveries.BORN, 30_000, 0, PopReceipt.NORMAL, "broker-a", 0, 5);
+        ApogeeMessage received = mapper.fromReceived(new ReceivedMessage(view, receipt), null);
+        assertEquals(2, received.getIntProperty("JMSXDeliveryCount"));
+        assertTrue(received.getJMSRedelivered());
+        assertEquals("again", ((TextMessage) received).getText());
     }
 }
