@@ -35,9 +35,10 @@ public final class Message {
     private final int delayLevel;
     private final long deliverAtMillis;
     private final long delayMillis;
+    private final String uniqueId;
 
     private Message(String topic, byte[] body, String tags, List<String> keys, Map<String, String> userProperties,
-                    int delayLevel, long deliverAtMillis, long delayMillis) {
+                    int delayLevel, long deliverAtMillis, long delayMillis, String uniqueId) {
         this.topic = topic;
         this.body = body;
         this.tags = tags;
@@ -46,6 +47,7 @@ public final class Message {
         this.delayLevel = delayLevel;
         this.deliverAtMillis = deliverAtMillis;
         this.delayMillis = delayMillis;
+        this.uniqueId = uniqueId;
     }
 
     /**
@@ -59,7 +61,7 @@ public final class Message {
         if (body == null || body.length == 0) {
             throw new InvalidMessageException("the message body of a message for " + topic + " is empty");
         }
-        return new Message(topic, body, null, List.of(), Map.of(), 0, 0, 0);
+        return new Message(topic, body, null, List.of(), Map.of(), 0, 0, 0, null);
     }
 
     /** This message with {@code newTags} (one tag, which consumers filter on); null removes it. */
@@ -67,7 +69,8 @@ public final class Message {
         if (newTags != null) {
             checkText("tags", newTags);
         }
-        return new Message(topic, body, newTags, keys, userProperties, delayLevel, deliverAtMillis, delayMillis);
+        return new Message(topic, body, newTags, keys, userProperties, delayLevel, deliverAtMillis, delayMillis,
+                uniqueId);
     }
 
     /** This message with the business keys {@code newKeys} (indexed by the broker for queries). */
@@ -88,7 +91,7 @@ public final class Message {
             }
         }
         return new Message(topic, body, tags, List.copyOf(newKeys), userProperties, delayLevel, deliverAtMillis,
-                delayMillis);
+                delayMillis, uniqueId);
     }
 
     /**
@@ -106,7 +109,7 @@ public final class Message {
         Map<String, String> copy = new LinkedHashMap<>(userProperties);
         copy.put(name, value);
         return new Message(topic, body, tags, keys, Collections.unmodifiableMap(copy), delayLevel, deliverAtMillis,
-                delayMillis);
+                delayMillis, uniqueId);
     }
 
     /**
@@ -119,7 +122,7 @@ public final class Message {
             throw new InvalidMessageException("delay level " + level + " is not in 1.." + MAX_DELAY_LEVEL);
         }
         checkOneDelay(level > 0, deliverAtMillis > 0 || delayMillis > 0);
-        return new Message(topic, body, tags, keys, userProperties, level, deliverAtMillis, delayMillis);
+        return new Message(topic, body, tags, keys, userProperties, level, deliverAtMillis, delayMillis, uniqueId);
     }
 
     /**
@@ -129,7 +132,7 @@ public final class Message {
      */
     public Message deliverAt(Instant time) {
         checkOneDelay(true, delayLevel > 0 || delayMillis > 0);
-        return new Message(topic, body, tags, keys, userProperties, 0, time.toEpochMilli(), 0);
+        return new Message(topic, body, tags, keys, userProperties, 0, time.toEpochMilli(), 0, uniqueId);
     }
 
     /**
@@ -142,7 +145,7 @@ public final class Message {
             throw new InvalidMessageException("the delivery delay must be positive, not " + delay);
         }
         checkOneDelay(true, delayLevel > 0 || deliverAtMillis > 0);
-        return new Message(topic, body, tags, keys, userProperties, 0, 0, delay.toMillis());
+        return new Message(topic, body, tags, keys, userProperties, 0, 0, delay.toMillis(), uniqueId);
     }
 
     private static void checkOneDelay(boolean setting, boolean alreadySet) {
@@ -159,6 +162,25 @@ public final class Message {
                 || text.indexOf(MessageProperties.PROPERTY_SEPARATOR) >= 0) {
             throw new InvalidMessageException("the " + what + " contains the control character \\u0001 or \\u0002");
         }
+    }
+
+    /**
+     * This message with its unique id ({@code UNIQ_KEY}) chosen beforehand, e.g. from {@link UniqueIds#next()},
+     * so that the caller knows it before the send completes (a JMS message id must be set when
+     * {@code send} returns, even for an asynchronous send). Without one the producer makes one.
+     *
+     * @throws InvalidMessageException if the id is blank, longer than 64 characters or not hexadecimal
+     */
+    public Message uniqueId(String id) {
+        if (id == null || id.isBlank() || id.length() > 64 || !id.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new InvalidMessageException("a unique message id is 1 to 64 hexadecimal digits, not '" + id + "'");
+        }
+        return new Message(topic, body, tags, keys, userProperties, delayLevel, deliverAtMillis, delayMillis, id);
+    }
+
+    /** The unique id chosen with {@link #uniqueId(String)}, or null when the producer is to make one. */
+    public String presetUniqueId() {
+        return uniqueId;
     }
 
     public String topic() {
@@ -231,7 +253,8 @@ public final class Message {
         return o instanceof Message other && topic.equals(other.topic) && Arrays.equals(body, other.body)
                 && Objects.equals(tags, other.tags) && keys.equals(other.keys)
                 && userProperties.equals(other.userProperties) && delayLevel == other.delayLevel
-                && deliverAtMillis == other.deliverAtMillis && delayMillis == other.delayMillis;
+                && deliverAtMillis == other.deliverAtMillis && delayMillis == other.delayMillis
+                && Objects.equals(uniqueId, other.uniqueId);
     }
 
     @Override

@@ -35,7 +35,7 @@ record PreparedSend(String topic, byte[] body, int sysFlag, String properties, S
         checkSize(message.body().length, settings, message.topic());
         Map<String, String> properties = message.wireProperties();
         properties.putAll(extraProperties);
-        String id = UniqueIds.next();
+        String id = message.presetUniqueId() != null ? message.presetUniqueId() : UniqueIds.next();
         properties.put(MessageProperties.UNIQ_KEY, id);
         byte[] body = message.body();
         int sysFlag = extraSysFlag;
@@ -72,7 +72,7 @@ record PreparedSend(String topic, byte[] body, int sysFlag, String properties, S
                 throw new InvalidMessageException("a batch cannot hold delayed messages: " + message);
             }
             Map<String, String> properties = message.wireProperties();
-            String id = UniqueIds.next();
+            String id = message.presetUniqueId() != null ? message.presetUniqueId() : UniqueIds.next();
             properties.put(MessageProperties.UNIQ_KEY, id);
             ids.append(ids.length() == 0 ? "" : ",").append(id);
             entries.add(new MessageBatchCodec.Entry(0, message.body(), MessageProperties.format(properties)));

@@ -36,6 +36,20 @@ class PreparedSendTest {
     }
 
     @Test
+    void aUniqueIdChosenBeforehandIsTheOneSent() {
+        String id = dev.apogee.client.message.UniqueIds.next();
+        PreparedSend send = PreparedSend.single(message("T", 10).uniqueId(id), settings, Map.of(), 0);
+        assertEquals(id, send.messageId());
+        assertEquals(id, MessageProperties.parse(send.properties()).get(MessageProperties.UNIQ_KEY));
+        PreparedSend batch = PreparedSend.batch(List.of(message("T", 10).uniqueId(id), message("T", 10)), settings);
+        assertTrue(batch.messageId().startsWith(id + ","), batch.messageId());
+        for (String bad : new String[] {"", " ", "not-hex", "G1", "A".repeat(65)}) {
+            assertThrows(InvalidMessageException.class, () -> message("T", 1).uniqueId(bad), bad);
+        }
+        assertThrows(InvalidMessageException.class, () -> message("T", 1).uniqueId(null));
+    }
+
+    @Test
     void bodiesFromTheThresholdUpAreCompressedAndFlagged() {
         PreparedSend send = PreparedSend.single(message("T", 4096), settings, Map.of(),
                 MessageSysFlag.TRANSACTION_PREPARED);
