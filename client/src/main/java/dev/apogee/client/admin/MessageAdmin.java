@@ -35,8 +35,13 @@ import java.util.function.Predicate;
  */
 public final class MessageAdmin implements AutoCloseable {
 
-    /** The group browse reads as: one no consumer uses, so no group's figures move. */
-    public static final String BROWSE_GROUP = "apogee_admin_browse";
+    /**
+     * The group browse reads as: one no consumer uses, so no group's figures move. It is the group the
+     * official admin tools pull as ({@code MixAll.TOOLS_CONSUMER_GROUP}): Apache brokers create a
+     * subscription group for any group that pulls (autoCreateSubscriptionGroup, on by default), but
+     * this one exists on every Apache broker from its start, so browsing adds no group to their lists.
+     */
+    public static final String BROWSE_GROUP = "TOOLS_CONSUMER";
     /** The producer group of test messages. */
     public static final String TEST_PRODUCER_GROUP = "apogee_admin_test";
     /** Most messages one browse returns. */

@@ -3,6 +3,7 @@ package dev.apogee.client.pop;
 import dev.apogee.client.message.MessageView;
 import dev.apogee.client.message.MessageViews;
 import dev.apogee.remoting.protocol.header.broker.PopMessageResponseHeader;
+import dev.apogee.remoting.protocol.message.MessageProperties;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,9 +11,15 @@ import java.util.Map;
 
 /**
  * Turns the body of a successful POP_MESSAGE answer into {@link ReceivedMessage}s, building each
- * message's receipt as the official client does: from the answer's start-offset info when the broker
- * sends it (Apache 5.x brokers), otherwise from the first offset of the batch in the message's queue
- * (Apogee, older brokers).
+ * message's receipt as the official client does: the message's own {@code POP_CK} property when it
+ * has one, otherwise from the answer's start-offset info when the broker sends it (Apache 5.x
+ * brokers), otherwise from the first offset of the batch in the message's queue (Apogee, older brokers).
+ *
+ * <p>{@code POP_CK} matters for redeliveries on Apache brokers: unless
+ * {@code popResponseReturnActualRetryTopic} is set, they re-encode a message popped from the group's
+ * pop retry topic under the topic asked for, with its queue and offset in the retry topic, and put the
+ * complete receipt (retry mark 1 or 2) in that property. Read by its topic alone, such a message looks
+ * like one of the topic itself, and its ack would name the wrong queue.
  */
 final class PopAnswers {
 
@@ -28,10 +35,18 @@ final class PopAnswers {
         Map<String, Long> startOffsets = parseOffsets(header.startOffsetInfo());
         Map<String, Long> firstSeen = new HashMap<>();
         for (MessageView view : views) {
-            firstSeen.merge(key(PopReceipt.retryMarkOf(view.topic()), view.queueId()), view.queueOffset(), Math::min);
+            if (ownReceipt(view) == null) {
+                firstSeen.merge(key(PopReceipt.retryMarkOf(view.topic()), view.queueId()), view.queueOffset(), Math::min);
+            }
         }
         List<ReceivedMessage> received = new ArrayList<>(views.size());
         for (MessageView view : views) {
+            PopReceipt own = ownReceipt(view);
+            if (own != null) {
+                received.add(new ReceivedMessage(PopReceipt.NORMAL.equals(own.retryMark()) ? view : retitled(view, topic),
+                        own));
+                continue;
+            }
             String mark = PopReceipt.retryMarkOf(view.topic());
             String key = key(mark, view.queueId());
             long checkpoint = startOffsets.getOrDefault(key, firstSeen.get(key));
@@ -40,6 +55,19 @@ final class PopAnswers {
             received.add(new ReceivedMessage(PopReceipt.NORMAL.equals(mark) ? view : retitled(view, topic), receipt));
         }
         return received;
+    }
+
+    /** The receipt the broker put into the message itself ({@code POP_CK}), or null if none (or unreadable). */
+    private static PopReceipt ownReceipt(MessageView view) {
+        String info = view.property(MessageProperties.POP_CK);
+        if (info == null) {
+            return null;
+        }
+        try {
+            return PopReceipt.parse(info);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String key(String retryMark, int queueId) {
