@@ -1,9 +1,8 @@
 package dev.apogee.client.admin;
 
 import dev.apogee.client.ClientClosedException;
-import dev.apogee.client.auth.Credentials;
+import dev.apogee.client.core.ClientBuilder;
 import dev.apogee.client.core.ClientRuntime;
-import dev.apogee.remoting.tls.TlsConfig;
 import java.time.Duration;
 
 /**
@@ -104,41 +103,15 @@ public final class AdminClient implements AutoCloseable {
     }
 
     /** Builds an {@link AdminClient}: name servers (it makes and owns its runtime) or a shared runtime. */
-    public static final class Builder {
-        private final ClientRuntime.Builder runtimeBuilder = ClientRuntime.builder();
-        private boolean runtimeOptionsSet;
-        private ClientRuntime runtime;
+    public static final class Builder extends ClientBuilder<Builder> {
         private Duration requestTimeout = Duration.ofSeconds(5);
 
         private Builder() {
         }
 
-        /** The name servers of the admin client's own runtime ({@code host:port}, several allowed). */
-        public Builder nameServers(String... addresses) {
-            runtimeBuilder.nameServers(addresses);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** Signs requests (brokers with ACL enabled require an admin's credentials). */
-        public Builder credentials(Credentials credentials) {
-            runtimeBuilder.credentials(credentials);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** TLS to every server. */
-        public Builder tls(TlsConfig tls) {
-            runtimeBuilder.tls(tls);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** Talks through {@code shared}; the caller closes it, after the admin client. */
-        public Builder runtime(ClientRuntime shared) {
-            this.runtime = shared;
-            return this;
-        }
 
         /** Timeout of each admin request (default 5 s). */
         public Builder requestTimeout(Duration timeout) {
@@ -155,12 +128,7 @@ public final class AdminClient implements AutoCloseable {
          * @throws IllegalArgumentException if a setting is invalid (no name server, both a runtime and name servers)
          */
         public AdminClient build() {
-            if (runtime != null && runtimeOptionsSet) {
-                throw new IllegalArgumentException("name servers, credentials and TLS belong to the shared runtime; "
-                        + "set them there, not on the admin client");
-            }
-            ClientRuntime use = runtime != null ? runtime : runtimeBuilder.build();
-            return new AdminClient(use, use != runtime, requestTimeout);
+            return buildOn("admin client", (use, owned) -> new AdminClient(use, owned, requestTimeout));
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.apogee.client.consumer;
 import dev.apogee.client.ClientClosedException;
 import dev.apogee.client.ClientException;
 import dev.apogee.client.Registration;
-import dev.apogee.client.auth.Credentials;
 import dev.apogee.client.consumer.broker.ConsumerRequests;
 import dev.apogee.client.consumer.lite.LiteContext;
 import dev.apogee.client.consumer.lite.LiteQueues;
@@ -13,6 +12,7 @@ import dev.apogee.client.consumer.rebalance.AllocationStrategy;
 import dev.apogee.client.consumer.rebalance.AverageAllocation;
 import dev.apogee.client.consumer.rebalance.MembershipNotices;
 import dev.apogee.client.consumer.rebalance.Rebalancer;
+import dev.apogee.client.core.ClientBuilder;
 import dev.apogee.client.core.ClientRuntime;
 import dev.apogee.client.core.HeartbeatContributor;
 import dev.apogee.client.message.MessageView;
@@ -20,7 +20,6 @@ import dev.apogee.client.net.Rpc;
 import dev.apogee.remoting.concurrent.NamedThreadFactory;
 import dev.apogee.remoting.protocol.body.HeartbeatData.ConsumerData;
 import dev.apogee.remoting.protocol.body.MessageQueue;
-import dev.apogee.remoting.tls.TlsConfig;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -354,10 +353,7 @@ public final class PullConsumer implements AutoCloseable {
     }
 
     /** Builds a {@link PullConsumer}: a group, and either name servers or a shared {@link #runtime(ClientRuntime)}. */
-    public static final class Builder {
-        private final ClientRuntime.Builder runtimeBuilder = ClientRuntime.builder();
-        private boolean runtimeOptionsSet;
-        private ClientRuntime runtime;
+    public static final class Builder extends ClientBuilder<Builder> {
         private String group;
         private StartPosition startPosition = StartPosition.LAST;
         private AllocationStrategy allocation = AverageAllocation.INSTANCE;
@@ -374,39 +370,10 @@ public final class PullConsumer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The name servers of the consumer's own runtime. */
-        public Builder nameServers(String... addresses) {
-            runtimeBuilder.nameServers(addresses);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** Signs requests of the consumer's own runtime. */
-        public Builder credentials(Credentials credentials) {
-            runtimeBuilder.credentials(credentials);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** TLS for the consumer's own runtime. */
-        public Builder tls(TlsConfig tls) {
-            runtimeBuilder.tls(tls);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** Further settings of the consumer's own runtime. */
-        public Builder runtimeOptions(java.util.function.Consumer<ClientRuntime.Builder> options) {
-            options.accept(runtimeBuilder);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** Reads through {@code shared}; the caller closes it, after the consumer. */
-        public Builder runtime(ClientRuntime shared) {
-            this.runtime = shared;
-            return this;
-        }
 
         /** The consumer group (required). */
         public Builder group(String name) {
@@ -484,12 +451,7 @@ public final class PullConsumer implements AutoCloseable {
          */
         public PullConsumer build() {
             PullConsumerSettings settings = settings();
-            if (runtime != null && runtimeOptionsSet) {
-                throw new IllegalArgumentException("name servers, credentials, TLS and runtime options belong to "
-                        + "the shared runtime; set them there, not on the consumer");
-            }
-            ClientRuntime use = runtime != null ? runtime : runtimeBuilder.build();
-            return new PullConsumer(settings, use, use != runtime);
+            return buildOn("consumer", (use, owned) -> new PullConsumer(settings, use, owned));
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.apogee.client.consumer;
 import dev.apogee.client.ClientClosedException;
 import dev.apogee.client.ClientException;
 import dev.apogee.client.Registration;
-import dev.apogee.client.auth.Credentials;
 import dev.apogee.client.consumer.broker.ConsumerRequests;
 import dev.apogee.client.consumer.offset.BrokerOffsetStore;
 import dev.apogee.client.consumer.offset.LocalOffsetStore;
@@ -14,6 +13,7 @@ import dev.apogee.client.consumer.rebalance.AllocationStrategy;
 import dev.apogee.client.consumer.rebalance.AverageAllocation;
 import dev.apogee.client.consumer.rebalance.MembershipNotices;
 import dev.apogee.client.consumer.rebalance.Rebalancer;
+import dev.apogee.client.core.ClientBuilder;
 import dev.apogee.client.core.ClientRuntime;
 import dev.apogee.client.core.HeartbeatContributor;
 import dev.apogee.client.message.Topics;
@@ -22,7 +22,6 @@ import dev.apogee.remoting.concurrent.NamedThreadFactory;
 import dev.apogee.remoting.protocol.body.HeartbeatData.ConsumerData;
 import dev.apogee.remoting.protocol.body.HeartbeatData.SubscriptionData;
 import dev.apogee.remoting.protocol.body.MessageQueue;
-import dev.apogee.remoting.tls.TlsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -273,10 +272,7 @@ public final class PushConsumer implements AutoCloseable {
      * Builds a {@link PushConsumer}: a group, at least one subscription, one listener, and either name
      * servers (the consumer makes and owns its runtime) or a shared {@link #runtime(ClientRuntime)}.
      */
-    public static final class Builder {
-        private final ClientRuntime.Builder runtimeBuilder = ClientRuntime.builder();
-        private boolean runtimeOptionsSet;
-        private ClientRuntime runtime;
+    public static final class Builder extends ClientBuilder<Builder> {
         private String group;
         private final List<Subscription> subscriptions = new ArrayList<>();
         private MessageListener listener;
@@ -305,39 +301,10 @@ public final class PushConsumer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The name servers of the consumer's own runtime ({@code host:port}, several allowed). */
-        public Builder nameServers(String... addresses) {
-            runtimeBuilder.nameServers(addresses);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** Signs requests of the consumer's own runtime. */
-        public Builder credentials(Credentials credentials) {
-            runtimeBuilder.credentials(credentials);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** TLS for the consumer's own runtime. */
-        public Builder tls(TlsConfig tls) {
-            runtimeBuilder.tls(tls);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** Further settings of the consumer's own runtime; not allowed with {@link #runtime(ClientRuntime)}. */
-        public Builder runtimeOptions(java.util.function.Consumer<ClientRuntime.Builder> options) {
-            options.accept(runtimeBuilder);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** Reads through {@code shared} instead of a runtime of its own; the caller closes it, after the consumer. */
-        public Builder runtime(ClientRuntime shared) {
-            this.runtime = shared;
-            return this;
-        }
 
         /** The consumer group (required). */
         public Builder group(String name) {
@@ -506,19 +473,7 @@ public final class PushConsumer implements AutoCloseable {
                 throw new IllegalArgumentException("a push consumer needs exactly one listener: listener(...) or "
                         + "orderlyListener(...)");
             }
-            if (runtime != null && runtimeOptionsSet) {
-                throw new IllegalArgumentException("name servers, credentials, TLS and runtime options belong to "
-                        + "the shared runtime; set them there, not on the consumer");
-            }
-            ClientRuntime use = runtime != null ? runtime : runtimeBuilder.build();
-            try {
-                return new PushConsumer(settings, listener, orderlyListener, use, use != runtime);
-            } catch (RuntimeException e) {
-                if (use != runtime) {
-                    use.close();
-                }
-                throw e;
-            }
+            return buildOn("consumer", (use, owned) -> new PushConsumer(settings, listener, orderlyListener, use, owned));
         }
     }
 }

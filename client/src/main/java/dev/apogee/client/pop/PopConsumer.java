@@ -6,7 +6,7 @@ import dev.apogee.client.ClientException;
 import dev.apogee.client.NetworkException;
 import dev.apogee.client.NoRouteException;
 import dev.apogee.client.Registration;
-import dev.apogee.client.auth.Credentials;
+import dev.apogee.client.core.ClientBuilder;
 import dev.apogee.client.core.ClientRuntime;
 import dev.apogee.client.core.HeartbeatContributor;
 import dev.apogee.client.message.Topics;
@@ -22,7 +22,6 @@ import dev.apogee.remoting.protocol.header.broker.ChangeInvisibleTimeRequestHead
 import dev.apogee.remoting.protocol.header.broker.ChangeInvisibleTimeResponseHeader;
 import dev.apogee.remoting.protocol.header.broker.PopMessageRequestHeader;
 import dev.apogee.remoting.protocol.header.broker.PopMessageResponseHeader;
-import dev.apogee.remoting.tls.TlsConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -388,10 +387,7 @@ public final class PopConsumer implements AutoCloseable {
      * Builds a {@link PopConsumer}: a group, and either name servers (the consumer makes and owns its
      * runtime) or a shared {@link #runtime(ClientRuntime)}.
      */
-    public static final class Builder {
-        private final ClientRuntime.Builder runtimeBuilder = ClientRuntime.builder();
-        private boolean runtimeOptionsSet;
-        private ClientRuntime runtime;
+    public static final class Builder extends ClientBuilder<Builder> {
         private String group;
         private boolean startFromLast;
         private boolean keepUnmatched;
@@ -401,39 +397,10 @@ public final class PopConsumer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The name servers of the consumer's own runtime ({@code host:port}, several allowed). */
-        public Builder nameServers(String... addresses) {
-            runtimeBuilder.nameServers(addresses);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** Signs requests of the consumer's own runtime. */
-        public Builder credentials(Credentials credentials) {
-            runtimeBuilder.credentials(credentials);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** TLS for the consumer's own runtime. */
-        public Builder tls(TlsConfig tls) {
-            runtimeBuilder.tls(tls);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** Further settings of the consumer's own runtime; not allowed with {@link #runtime(ClientRuntime)}. */
-        public Builder runtimeOptions(java.util.function.Consumer<ClientRuntime.Builder> options) {
-            options.accept(runtimeBuilder);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** Consumes through {@code shared}; the caller closes it, after the consumer. */
-        public Builder runtime(ClientRuntime shared) {
-            this.runtime = shared;
-            return this;
-        }
 
         /** The consumer group (required). */
         public Builder group(String name) {
@@ -480,19 +447,7 @@ public final class PopConsumer implements AutoCloseable {
          */
         public PopConsumer build() {
             PopSettings settings = settings();
-            if (runtime != null && runtimeOptionsSet) {
-                throw new IllegalArgumentException("name servers, credentials, TLS and runtime options belong to "
-                        + "the shared runtime; set them there, not on the consumer");
-            }
-            ClientRuntime use = runtime != null ? runtime : runtimeBuilder.build();
-            try {
-                return new PopConsumer(settings, use, use != runtime);
-            } catch (RuntimeException e) {
-                if (use != runtime) {
-                    use.close();
-                }
-                throw e;
-            }
+            return buildOn("consumer", (use, owned) -> new PopConsumer(settings, use, owned));
         }
     }
 }

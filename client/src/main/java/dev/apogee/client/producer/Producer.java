@@ -4,7 +4,7 @@ import dev.apogee.client.BackPressureException;
 import dev.apogee.client.ClientClosedException;
 import dev.apogee.client.ClientException;
 import dev.apogee.client.Registration;
-import dev.apogee.client.auth.Credentials;
+import dev.apogee.client.core.ClientBuilder;
 import dev.apogee.client.core.ClientRuntime;
 import dev.apogee.client.core.HeartbeatContributor;
 import dev.apogee.client.message.InvalidMessageException;
@@ -12,7 +12,6 @@ import dev.apogee.client.message.Message;
 import dev.apogee.client.net.Rpc;
 import dev.apogee.remoting.protocol.body.HeartbeatData.ProducerData;
 import dev.apogee.remoting.protocol.body.MessageQueue;
-import dev.apogee.remoting.tls.TlsConfig;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -252,10 +251,7 @@ public class Producer implements AutoCloseable {
      * Builds a {@link Producer}: a group, and either name servers (the producer makes and owns its
      * runtime) or a shared {@link #runtime(ClientRuntime)}.
      */
-    public static class Builder {
-        private final ClientRuntime.Builder runtimeBuilder = ClientRuntime.builder();
-        private boolean runtimeOptionsSet;
-        private ClientRuntime runtime;
+    public static class Builder extends ClientBuilder<Builder> {
         private String group;
         private Duration sendTimeout = Duration.ofSeconds(3);
         private int syncRetries = 2;
@@ -274,42 +270,10 @@ public class Producer implements AutoCloseable {
         Builder() {
         }
 
-        /** The name servers of the producer's own runtime ({@code host:port}, several allowed). */
-        public Builder nameServers(String... addresses) {
-            runtimeBuilder.nameServers(addresses);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** Signs requests of the producer's own runtime. */
-        public Builder credentials(Credentials credentials) {
-            runtimeBuilder.credentials(credentials);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** TLS for the producer's own runtime. */
-        public Builder tls(TlsConfig tls) {
-            runtimeBuilder.tls(tls);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /**
-         * Further settings of the producer's own runtime (timeouts, intervals, threads); ignored with
-         * {@link #runtime(ClientRuntime)}.
-         */
-        public Builder runtimeOptions(java.util.function.Consumer<ClientRuntime.Builder> options) {
-            options.accept(runtimeBuilder);
-            runtimeOptionsSet = true;
-            return this;
-        }
 
-        /** Sends through {@code shared} instead of a runtime of its own; the caller closes it, after the producer. */
-        public Builder runtime(ClientRuntime shared) {
-            this.runtime = shared;
-            return this;
-        }
 
         /** The producer group (required). */
         public Builder group(String name) {
@@ -395,18 +359,6 @@ public class Producer implements AutoCloseable {
                     defaultTopicQueueNums, retryWhenNotStored, retryCodes, faults, closeTimeout);
         }
 
-        /** A runtime for the producer: the shared one, or a new one it will own. */
-        ClientRuntime runtimeToUse() {
-            if (runtime != null) {
-                if (runtimeOptionsSet) {
-                    throw new IllegalArgumentException("name servers, credentials, TLS and runtime options belong to "
-                            + "the shared runtime; set them there, not on the producer");
-                }
-                return runtime;
-            }
-            return runtimeBuilder.build();
-        }
-
         /**
          * Builds a producer that also sends transactional messages, answering the broker's checks of
          * this group's half messages with {@code checker}.
@@ -417,15 +369,7 @@ public class Producer implements AutoCloseable {
         public TransactionProducer buildTransactional(TransactionChecker checker) {
             java.util.Objects.requireNonNull(checker, "checker");
             ProducerSettings settings = settings();
-            ClientRuntime use = runtimeToUse();
-            try {
-                return new TransactionProducer(settings, use, use != runtime, checker);
-            } catch (RuntimeException e) {
-                if (use != runtime) {
-                    use.close();
-                }
-                throw e;
-            }
+            return buildOn("producer", (use, owned) -> new TransactionProducer(settings, use, owned, checker));
         }
 
         /**
@@ -435,15 +379,7 @@ public class Producer implements AutoCloseable {
          */
         public Producer build() {
             ProducerSettings settings = settings();
-            ClientRuntime use = runtimeToUse();
-            try {
-                return new Producer(settings, use, use != runtime);
-            } catch (RuntimeException e) {
-                if (use != runtime) {
-                    use.close();
-                }
-                throw e;
-            }
+            return buildOn("producer", (use, owned) -> new Producer(settings, use, owned));
         }
     }
 }
