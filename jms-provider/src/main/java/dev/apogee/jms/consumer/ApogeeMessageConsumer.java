@@ -259,7 +259,8 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
             if (!view.keys().isEmpty()) {
                 dead = dead.keys(view.keys());
             }
-            dead = dead.property(ORIGINAL_DESTINATION, destination.kind().wireName() + ":" + destination.name())
+            // Written as the mapping writes a JMS_Apogee_ name the application reads (JMS_Apogee_P_ + name).
+            dead = dead.property(dev.apogee.jms.message.ProviderProperties.ESCAPED + ORIGINAL_DESTINATION, destination.kind().wireName() + ":" + destination.name())
                     .uniqueId(view.messageId());
             session.services().producer().send(dead);
             pop.ack(received);
