@@ -1,0 +1,429 @@
+package dev.apogee.jms.consumer;
+
+import dev.apogee.client.ClientException;
+import dev.apogee.client.NoRouteException;
+import dev.apogee.client.message.Message;
+import dev.apogee.client.message.MessageView;
+import dev.apogee.client.pop.PopConsumer;
+import dev.apogee.client.pop.ReceivedMessage;
+import dev.apogee.jms.ApogeeDestination;
+import dev.apogee.jms.ApogeeQueue;
+import dev.apogee.jms.ProviderSettings;
+import dev.apogee.jms.internal.JmsErrors;
+import dev.apogee.jms.message.ApogeeMessage;
+import dev.apogee.jms.session.ApogeeSession;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageListener;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicSubscriber;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * A consumer over POP: each receive pops at most one message for the consumer's group (so nothing is held
+ * invisible that the application has not asked for), drops what must not be delivered (expired, noLocal,
+ * rejected by the selector, past the delivery limit → dead-letter queue), and hands the rest to its session,
+ * which acknowledges per its mode. Messages the session recovers are redelivered from a local queue first,
+ * in order. A MessageListener gets its messages from a poller thread of its own, run one at a time on the
+ * session's delivery thread.
+ */
+public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
+
+    private static final Logger LOG = LogManager.getLogger(ApogeeMessageConsumer.class);
+    /** The property naming the connection that sent a message (noLocal). */
+    public static final String CONNECTION_PROPERTY = "JMS_Apogee_ConnectionID";
+    /** Where a dead-lettered message was consumed from. */
+    public static final String ORIGINAL_DESTINATION = "JMS_Apogee_OriginalDestination";
+
+    private final ApogeeSession session;
+    private final ApogeeDestination destination;
+    private final SelectorPlan plan;
+    private final boolean noLocal;
+    private final String group;
+    private final boolean competing;
+    private final Runnable onClose;
+    private final PopConsumer pop;
+    private final ProviderSettings settings;
+    private final Deque<Delivery> local = new ArrayDeque<>();
+    private final Object receiving = new Object();
+    private volatile MessageListener listener;
+    private Thread poller;
+    private volatile boolean closed;
+
+    /**
+     * @param competing whether other subscribers share the group (a queue), so that a message this consumer's
+     *                  selector rejects must stay for them, rather than be consumed by the subscription
+     * @param onClose   what to do once it is closed (remove a non-durable subscription's group)
+     */
+    public ApogeeMessageConsumer(ApogeeSession session, ApogeeDestination destination, SelectorPlan plan,
+                                 boolean noLocal, String group, boolean competing, Runnable onClose) {
+        this.session = session;
+        this.destination = destination;
+        this.plan = plan;
+        this.noLocal = noLocal;
+        this.group = group;
+        this.competing = competing;
+        this.onClose = onClose;
+        this.settings = session.services().settings();
+        this.pop = PopConsumer.builder().runtime(session.services().runtime()).group(group).keepUnmatched(true)
+                .requestTimeout(settings.sendTimeout()).retryTopicCheck(Duration.ofSeconds(1)).build();
+    }
+
+    /** The consumer group it receives in. */
+    public String group() {
+        return group;
+    }
+
+    public ApogeeDestination destination() {
+        return destination;
+    }
+
+    @Override
+    public String getMessageSelector() throws JMSException {
+        checkOpen();
+        return plan.expression();
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return listener;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener newListener) throws JMSException {
+        checkOpen();
+        session.checkListenerAllowed();
+        synchronized (this) {
+            this.listener = newListener;
+            if (newListener != null && poller == null) {
+                poller = new Thread(this::pollForListener, "apogee-jms-poller-" + group);
+                poller.setDaemon(true);
+                poller.start();
+            }
+        }
+    }
+
+    @Override
+    public jakarta.jms.Message receive() throws JMSException {
+        return receive(0);
+    }
+
+    @Override
+    public jakarta.jms.Message receive(long timeout) throws JMSException {
+        Delivery delivery = receiveDelivery(timeout <= 0 ? Long.MAX_VALUE : timeout);
+        if (delivery == null) {
+            return null;
+        }
+        session.delivered(delivery);
+        return delivery.message();
+    }
+
+    @Override
+    public jakarta.jms.Message receiveNoWait() throws JMSException {
+        Delivery delivery = receiveDelivery(-1);
+        if (delivery == null) {
+            return null;
+        }
+        session.delivered(delivery);
+        return delivery.message();
+    }
+
+    /**
+     * The next delivery, not yet settled: waits up to {@code timeoutMillis} (MAX_VALUE: until a message or
+     * close; negative: no wait). For receiveBody, which may have to give it back.
+     */
+    public Delivery receiveDelivery(long timeoutMillis) throws JMSException {
+        checkOpen();
+        if (listener != null) {
+            throw new IllegalStateException("this consumer has a MessageListener; receive is not allowed");
+        }
+        long deadline = timeoutMillis == Long.MAX_VALUE ? Long.MAX_VALUE
+                : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMillis));
+        synchronized (receiving) {
+            return next(deadline, timeoutMillis < 0);
+        }
+    }
+
+    private Delivery next(long deadline, boolean noWait) throws JMSException {
+        boolean first = true;
+        while (!closed && !session.isClosed()) {
+            synchronized (local) {
+                Delivery recovered = local.poll();
+                if (recovered != null) {
+                    return recovered;
+                }
+            }
+            try {
+                if (!session.gate().awaitStarted(noWait ? System.nanoTime() : deadline)) {
+                    return null;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (!first && left <= 0) {
+                return null;
+            }
+            first = false;
+            long wait = noWait ? 0 : Math.max(0, Math.min(left, settings.pollTimeout().toMillis()));
+            List<ReceivedMessage> got;
+            try {
+                got = pop.receive(destination.name(), plan.brokerFilter(), 1, settings.invisibleTime(),
+                        Duration.ofMillis(wait));
+            } catch (NoRouteException e) {
+                pause(Math.min(Math.max(wait, 10), 100));
+                got = List.of();
+            } catch (ClientException e) {
+                if (closed) {
+                    return null;
+                }
+                session.connectionFailed(JmsErrors.of("receiving from " + destination, e));
+                pause(Math.min(Math.max(wait, 10), 200));
+                got = List.of();
+            }
+            for (ReceivedMessage received : got) {
+                Delivery delivery = accept(received);
+                if (delivery != null) {
+                    return delivery;
+                }
+            }
+            if (noWait) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The delivery of {@code received}, or null when it was dropped, dead-lettered or skipped. */
+    private Delivery accept(ReceivedMessage received) throws JMSException {
+        ApogeeMessage message = session.services().mapper().fromReceived(received, destination);
+        long expiration = message.getJMSExpiration();
+        if (expiration != 0 && expiration <= System.currentTimeMillis()) {
+            LOG.debug("dropping expired message {} of {}", message.getJMSMessageID(), destination);
+            quietAck(received);
+            return null;
+        }
+        if (noLocal && session.services().connectionId().equals(received.message().property(CONNECTION_PROPERTY))) {
+            quietAck(received);
+            return null;
+        }
+        if (settings.maxDeliveries() > 0 && received.redeliveries() + 1 > settings.maxDeliveries()) {
+            deadLetter(received);
+            return null;
+        }
+        if (!plan.matches(message)) {
+            if (competing) {
+                // Another consumer of the queue may want it: hide it from this one for a while only.
+                try {
+                    pop.changeInvisibleTime(received, settings.releaseDelay());
+                } catch (ClientException e) {
+                    LOG.debug("could not release {}: {}", received.messageId(), e.getMessage());
+                }
+            } else {
+                quietAck(received);
+            }
+            return null;
+        }
+        return new Delivery(this, received, message, 0);
+    }
+
+    private void deadLetter(ReceivedMessage received) {
+        MessageView view = received.message();
+        try {
+            Message dead = Message.of(settings.deadLetterQueue(), view.body());
+            for (Map.Entry<String, String> property : view.userProperties().entrySet()) {
+                dead = dead.property(property.getKey(), property.getValue());
+            }
+            if (view.tags() != null) {
+                dead = dead.tags(view.tags());
+            }
+            if (!view.keys().isEmpty()) {
+                dead = dead.keys(view.keys());
+            }
+            // Written as the mapping writes a JMS_Apogee_ name the application reads (JMS_Apogee_P_ + name).
+            dead = dead.property(dev.apogee.jms.message.ProviderProperties.ESCAPED + ORIGINAL_DESTINATION, destination.kind().wireName() + ":" + destination.name())
+                    .uniqueId(view.messageId());
+            session.services().producer().send(dead);
+            pop.ack(received);
+            LOG.info("message {} of {} went to {} after {} deliveries", view.messageId(), destination,
+                    settings.deadLetterQueue(), received.redeliveries() + 1);
+        } catch (RuntimeException e) {
+            LOG.warn("could not dead-letter {} of {}: {}", view.messageId(), destination, e.toString());
+        }
+    }
+
+    private void quietAck(ReceivedMessage received) {
+        try {
+            pop.ack(received);
+        } catch (ClientException e) {
+            LOG.debug("could not ack {}: {}", received.messageId(), e.getMessage());
+        }
+    }
+
+    /** Acknowledges {@code delivery} on the broker. A stale receipt (invisible time passed) is logged. */
+    void acknowledge(Delivery delivery) {
+        try {
+            pop.ack(delivery.received());
+        } catch (ClientException e) {
+            LOG.warn("acknowledging {} of {} failed (it may be delivered again): {}",
+                    delivery.received().messageId(), destination, e.getMessage());
+        }
+    }
+
+    /** Queues {@code delivery} to be delivered again, before anything new. */
+    void redeliver(Delivery delivery) {
+        try {
+            ApogeeMessage again = session.services().mapper().fromReceived(delivery.received(), destination);
+            int recovered = delivery.recovered() + 1;
+            again.setDeliveryCount(delivery.received().redeliveries() + 1 + recovered);
+            synchronized (local) {
+                local.addLast(new Delivery(this, delivery.received(), again, recovered));
+            }
+        } catch (JMSException e) {
+            LOG.warn("could not redeliver {}: {}", delivery.received().messageId(), e.getMessage());
+        }
+    }
+
+    /** Puts {@code deliveries} (in order) back at the head of the local queue. */
+    public void redeliverFirst(List<Delivery> deliveries) {
+        synchronized (local) {
+            Deque<Delivery> previous = new ArrayDeque<>(local);
+            local.clear();
+            for (Delivery delivery : deliveries) {
+                redeliver(delivery);
+            }
+            local.addAll(previous);
+        }
+    }
+
+    /** Hands back what is still queued locally, so that others may have it at once. */
+    private void releaseLocal() {
+        synchronized (local) {
+            for (Delivery delivery : local) {
+                release(delivery);
+            }
+            local.clear();
+        }
+    }
+
+    /** Makes {@code delivery} visible to the group again now. */
+    public void release(Delivery delivery) {
+        try {
+            pop.changeInvisibleTime(delivery.received(), Duration.ZERO);
+        } catch (ClientException e) {
+            LOG.debug("could not release {}: {}", delivery.received().messageId(), e.getMessage());
+        }
+    }
+
+    private void pollForListener() {
+        while (!closed && !session.isClosed()) {
+            MessageListener current = listener;
+            if (current == null) {
+                synchronized (this) {
+                    if (listener == null) {
+                        poller = null;
+                        return;
+                    }
+                }
+                continue;
+            }
+            try {
+                Delivery delivery;
+                synchronized (receiving) {
+                    delivery = next(System.nanoTime() + settings.pollTimeout().toNanos(), false);
+                }
+                if (delivery != null) {
+                    session.dispatch(delivery, current);
+                }
+            } catch (JMSException | RuntimeException e) {
+                if (!closed) {
+                    LOG.warn("delivery to the listener of {} failed: {}", destination, e.toString());
+                    pause(100);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws JMSException {
+        Thread stopping;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            stopping = poller;
+        }
+        if (stopping != null && stopping != Thread.currentThread() && !session.isDeliveryThread()) {
+            try {
+                stopping.join(settings.pollTimeout().toMillis() * 3 + settings.sendTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (receiving) {
+            releaseLocal();
+        }
+        session.consumerClosed(this);
+        pop.close();
+        if (onClose != null) {
+            onClose.run();
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw JmsErrors.closed("message consumer");
+        }
+        if (session.isClosed()) {
+            throw JmsErrors.closed("session");
+        }
+    }
+
+    @Override
+    public Queue getQueue() throws JMSException {
+        checkOpen();
+        if (destination instanceof ApogeeQueue queue) {
+            return queue;
+        }
+        throw new IllegalStateException("this consumer receives from a topic");
+    }
+
+    @Override
+    public Topic getTopic() throws JMSException {
+        checkOpen();
+        if (destination instanceof Topic topic) {
+            return topic;
+        }
+        throw new IllegalStateException("this consumer receives from a queue");
+    }
+
+    @Override
+    public boolean getNoLocal() throws JMSException {
+        checkOpen();
+        return noLocal;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.apogee.jms.consumer;
+
+import dev.apogee.client.pop.ReceivedMessage;
+import dev.apogee.jms.message.ApogeeMessage;
+
+/**
+ * One message handed to the application, with the receipt that settles it on the broker.
+ *
+ * @param consumer  the consumer it came through (its group acknowledges it)
+ * @param received  what the broker handed out (the pop receipt)
+ * @param message   the JMS message the application sees
+ * @param recovered how many times the session redelivered it locally (recover, rollback, a listener's throw)
+ */
+public record Delivery(ApogeeMessageConsumer consumer, ReceivedMessage received, ApogeeMessage message,
+                       int recovered) {
+
+    /** Acknowledges it to the broker: the group is done with it. */
+    public void acknowledge() {
+        consumer.acknowledge(this);
+    }
+
+    /** Hands it back to its consumer, to be delivered again first, with JMSRedelivered set. */
+    public void redeliver() {
+        consumer.redeliver(this);
+    }
+}

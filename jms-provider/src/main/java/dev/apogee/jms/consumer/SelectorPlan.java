@@ -1,0 +1,311 @@
+package dev.apogee.jms.consumer;
+
+import dev.apogee.client.message.SystemProperties;
+import dev.apogee.client.pop.FilterExpression;
+import dev.apogee.jms.message.ProviderProperties;
+import dev.apogee.selector.Selector;
+import dev.apogee.selector.SelectorDialect;
+import jakarta.jms.InvalidSelectorException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How a JMS message selector is applied: the one place where a selector is turned into what the broker
+ * sees. The selector is always parsed here (JMS dialect), so a bad one fails at consumer creation, and is
+ * always evaluated on every received message ({@link #matches}), exactly as the specification says. What
+ * the broker can evaluate the same way is pushed down, so that non-matching messages never travel:
+ *
+ * <ul>
+ *   <li>{@code JMSType = 'x'} or {@code JMSType IN ('x', 'y')} alone: a tag filter {@code x || y}.</li>
+ *   <li>Otherwise, a selector made only of comparisons, {@code AND}, {@code OR}, {@code BETWEEN}, {@code IN}
+ *       and {@code IS [NOT] NULL} becomes a RocketMQ SQL92 filter, with the headers rewritten to the
+ *       properties the mapping writes ({@link #brokerName}). A header absent at its default (JMSPriority 4,
+ *       JMSDeliveryMode PERSISTENT) is matched by {@code IS NULL} when the default satisfies the comparison.</li>
+ *   <li>Anything else ({@code NOT}, {@code LIKE}, arithmetic, JMSTimestamp, JMSExpiration, JMSDeliveryTime,
+ *       JMSX properties, names the mapping escapes): no broker filter; the client alone decides.</li>
+ * </ul>
+ *
+ * <p>Why not push everything: the broker's SQL92 dialect (RocketMQ's) compares strings with numbers, binds
+ * {@code NOT} tighter than comparisons and has no {@code LIKE}; those selectors would mean something else.
+ */
+public final class SelectorPlan {
+
+    /** No selector: everything. */
+    public static final SelectorPlan ALL = new SelectorPlan(null, FilterExpression.ALL, true);
+
+    private static final Pattern TYPE_EQUALS = Pattern.compile("\\s*JMSType\\s*=\\s*'([^']*)'\\s*");
+    private static final Pattern TYPE_IN = Pattern.compile("\\s*JMSType\\s+IN\\s*\\(([^)]*)\\)\\s*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_.:\\-]+");
+    private static final Set<String> PUSHABLE_KEYWORDS = Set.of("AND", "OR", "BETWEEN", "IN", "IS", "NULL",
+            "TRUE", "FALSE");
+    private static final Set<String> CLIENT_ONLY_KEYWORDS = Set.of("NOT", "LIKE", "ESCAPE");
+
+    private final Selector selector;
+    private final FilterExpression brokerFilter;
+    private final boolean exactOnBroker;
+
+    private SelectorPlan(Selector selector, FilterExpression brokerFilter, boolean exactOnBroker) {
+        this.selector = selector;
+        this.brokerFilter = brokerFilter;
+        this.exactOnBroker = exactOnBroker;
+    }
+
+    /**
+     * The plan of {@code selector}; null or blank means none.
+     *
+     * @throws InvalidSelectorException if it is not a valid JMS message selector
+     */
+    public static SelectorPlan of(String selector) throws InvalidSelectorException {
+        if (selector == null || selector.isBlank()) {
+            return ALL;
+        }
+        Selector parsed;
+        try {
+            parsed = Selector.parse(selector, SelectorDialect.JMS);
+        } catch (dev.apogee.selector.InvalidSelectorException e) {
+            InvalidSelectorException invalid = new InvalidSelectorException("invalid message selector \""
+                    + selector + "\": " + e.getMessage());
+            invalid.initCause(e);
+            throw invalid;
+        }
+        FilterExpression tags = tagFilter(selector);
+        if (tags != null) {
+            return new SelectorPlan(parsed, tags, true);
+        }
+        String sql = toBrokerSql(selector);
+        if (sql != null) {
+            try {
+                Selector.parse(sql, SelectorDialect.ROCKETMQ);
+                return new SelectorPlan(parsed, FilterExpression.sql(sql), false);
+            } catch (dev.apogee.selector.InvalidSelectorException e) {
+                // A literal the broker's dialect refuses (0.0, hex): the client decides alone.
+            }
+        }
+        return new SelectorPlan(parsed, FilterExpression.ALL, false);
+    }
+
+    /** What the broker filters by. */
+    public FilterExpression brokerFilter() {
+        return brokerFilter;
+    }
+
+    /** Whether there is a selector at all. */
+    public boolean hasSelector() {
+        return selector != null;
+    }
+
+    /** The selector as given, or null. */
+    public String expression() {
+        return selector == null ? null : selector.expression();
+    }
+
+    /** Whether {@code message} matches, headers included, evaluated with the JMS dialect. */
+    public boolean matches(Message message) {
+        return selector == null || selector.matches(name -> HeaderValues.of(message, name));
+    }
+
+    /** The property the broker sees for header {@code name}, or null when it is not pushed down. */
+    static String brokerName(String header) {
+        return switch (header) {
+            case "JMSCorrelationID" -> ProviderProperties.CORRELATION_ID;
+            case "JMSPriority" -> ProviderProperties.PRIORITY;
+            case "JMSDeliveryMode" -> ProviderProperties.DELIVERY_MODE;
+            case "JMSMessageID" -> "UNIQ_KEY";
+            default -> null;
+        };
+    }
+
+    private static FilterExpression tagFilter(String selector) {
+        Matcher equals = TYPE_EQUALS.matcher(selector);
+        if (equals.matches()) {
+            return TAG.matcher(equals.group(1)).matches() ? FilterExpression.tag(equals.group(1)) : null;
+        }
+        Matcher in = TYPE_IN.matcher(selector);
+        if (in.matches()) {
+            List<String> tags = new ArrayList<>();
+            for (String item : in.group(1).split(",")) {
+                String trimmed = item.trim();
+                if (trimmed.length() < 2 || !trimmed.startsWith("'") || !trimmed.endsWith("'")) {
+                    return null;
+                }
+                String tag = trimmed.substring(1, trimmed.length() - 1);
+                if (!TAG.matcher(tag).matches()) {
+                    return null;
+                }
+                tags.add(tag);
+            }
+            return FilterExpression.tag(String.join(" || ", tags));
+        }
+        return null;
+    }
+
+    /** The broker's SQL92 form of {@code selector}, or null when it cannot mean the same there. */
+    static String toBrokerSql(String selector) {
+        List<String> tokens = Tokens.split(selector);
+        if (tokens == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            char first = token.charAt(0);
+            if (first == '\'') {
+                out.append(token);
+            } else if (Character.isJavaIdentifierStart(first)) {
+                String upper = token.toUpperCase(Locale.ROOT);
+                if (CLIENT_ONLY_KEYWORDS.contains(upper)) {
+                    return null;
+                }
+                if (PUSHABLE_KEYWORDS.contains(upper)) {
+                    out.append(upper);
+                } else if (token.startsWith("JMS")) {
+                    int consumed = header(tokens, i, out);
+                    if (consumed < 0) {
+                        return null;
+                    }
+                    i += consumed - 1;
+                } else if (SystemProperties.isReserved(token) || !token.chars().allMatch(c -> c < 128)) {
+                    return null;
+                } else {
+                    out.append(token);
+                }
+            } else if ("+-*/".indexOf(first) >= 0) {
+                return null;
+            } else {
+                out.append(token);
+            }
+            out.append(' ');
+        }
+        return out.toString().trim();
+    }
+
+    /**
+     * Rewrites {@code header op literal} at {@code tokens[i]}; returns the tokens consumed, or -1 when the
+     * header or the form is not pushed down.
+     */
+    private static int header(List<String> tokens, int i, StringBuilder out) {
+        String header = tokens.get(i);
+        String property = brokerName(header);
+        if (property == null || i + 2 >= tokens.size()) {
+            return -1;
+        }
+        String op = tokens.get(i + 1);
+        String literal = tokens.get(i + 2);
+        if (!Set.of("=", "<>", "<", ">", "<=", ">=").contains(op)) {
+            return -1;
+        }
+        switch (header) {
+            case "JMSCorrelationID" -> {
+                if (!literal.startsWith("'")) {
+                    return -1;
+                }
+                out.append(property).append(' ').append(op).append(' ').append(literal);
+            }
+            case "JMSMessageID" -> {
+                if (!literal.startsWith("'ID:") || !(op.equals("=") || op.equals("<>"))) {
+                    return -1;
+                }
+                out.append(property).append(' ').append(op).append(" '").append(literal.substring(4));
+            }
+            case "JMSPriority" -> {
+                if (!literal.matches("[0-9]")) {
+                    return -1;
+                }
+                int value = Integer.parseInt(literal);
+                boolean defaultMatches = compare(4, op, value);
+                out.append('(').append(property).append(' ').append(op).append(' ').append(value);
+                if (defaultMatches) {
+                    out.append(" OR ").append(property).append(" IS NULL");
+                }
+                out.append(')');
+            }
+            case "JMSDeliveryMode" -> {
+                if (!(op.equals("=") || op.equals("<>"))) {
+                    return -1;
+                }
+                boolean persistent;
+                if (literal.equals("'PERSISTENT'")) {
+                    persistent = true;
+                } else if (literal.equals("'NON_PERSISTENT'")) {
+                    persistent = false;
+                } else {
+                    return -1;
+                }
+                boolean wantPersistent = persistent == op.equals("=");
+                out.append(property).append(wantPersistent ? " IS NULL" : " IS NOT NULL");
+            }
+            default -> {
+                return -1;
+            }
+        }
+        return 3;
+    }
+
+    private static boolean compare(int left, String op, int right) {
+        return switch (op) {
+            case "=" -> left == right;
+            case "<>" -> left != right;
+            case "<" -> left < right;
+            case ">" -> left > right;
+            case "<=" -> left <= right;
+            default -> left >= right;
+        };
+    }
+
+    /** A minimal lexer: string literals, identifiers/keywords/numbers, and operators. */
+    static final class Tokens {
+        private Tokens() {
+        }
+
+        static List<String> split(String text) {
+            List<String> tokens = new ArrayList<>();
+            int i = 0;
+            while (i < text.length()) {
+                char c = text.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    i++;
+                } else if (c == '\'') {
+                    int end = i + 1;
+                    while (true) {
+                        if (end >= text.length()) {
+                            return null;
+                        }
+                        if (text.charAt(end) == '\'') {
+                            if (end + 1 < text.length() && text.charAt(end + 1) == '\'') {
+                                end += 2;
+                                continue;
+                            }
+                            break;
+                        }
+                        end++;
+                    }
+                    tokens.add(text.substring(i, end + 1));
+                    i = end + 1;
+                } else if (Character.isJavaIdentifierPart(c) || c == '.') {
+                    int end = i;
+                    while (end < text.length() && (Character.isJavaIdentifierPart(text.charAt(end))
+                            || text.charAt(end) == '.')) {
+                        end++;
+                    }
+                    tokens.add(text.substring(i, end));
+                    i = end;
+                } else if ((c == '<' || c == '>') && i + 1 < text.length()
+                        && (text.charAt(i + 1) == '=' || (c == '<' && text.charAt(i + 1) == '>'))) {
+                    tokens.add(text.substring(i, i + 2));
+                    i += 2;
+                } else {
+                    tokens.add(String.valueOf(c));
+                    i++;
+                }
+            }
+            return tokens;
+        }
+    }
+}

@@ -1,0 +1,613 @@
+package dev.apogee.jms.session;
+
+import dev.apogee.jms.ApogeeDestination;
+import dev.apogee.jms.ApogeeQueue;
+import dev.apogee.jms.ApogeeTopic;
+import dev.apogee.jms.connection.ApogeeConnection;
+import dev.apogee.jms.connection.ConnectionServices;
+import dev.apogee.jms.connection.StartGate;
+import dev.apogee.jms.consumer.ApogeeMessageConsumer;
+import dev.apogee.jms.consumer.ApogeeQueueBrowser;
+import dev.apogee.jms.consumer.Delivery;
+import dev.apogee.jms.consumer.SelectorPlan;
+import dev.apogee.jms.internal.JmsErrors;
+import dev.apogee.jms.message.ApogeeBytesMessage;
+import dev.apogee.jms.message.ApogeeMapMessage;
+import dev.apogee.jms.message.ApogeeMessage;
+import dev.apogee.jms.message.ApogeeObjectMessage;
+import dev.apogee.jms.message.ApogeeStreamMessage;
+import dev.apogee.jms.message.ApogeeTextMessage;
+import dev.apogee.jms.message.DestinationCodec;
+import dev.apogee.jms.producer.ApogeeMessageProducer;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+/**
+ * A session: a single thread of control. Messages for MessageListeners run one at a time on the session's
+ * one delivery thread ({@code apogee-jms-session-N}), made when the first listener is set and stopped on
+ * close. The session tracks what it delivered but has not settled (CLIENT_ACKNOWLEDGE and transacted) and
+ * what it sent in its transaction ({@link LocalTransaction}).
+ */
+public class ApogeeSession implements Session, QueueSession, TopicSession {
+
+    private static final Logger LOG = LogManager.getLogger(ApogeeSession.class);
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final ApogeeConnection connection;
+    private final boolean transacted;
+    private final int acknowledgeMode;
+    private final List<ApogeeMessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final List<ApogeeMessageProducer> producers = new CopyOnWriteArrayList<>();
+    private final List<ApogeeQueueBrowser> browsers = new CopyOnWriteArrayList<>();
+    private final List<Delivery> unsettled = new ArrayList<>();
+    private final LocalTransaction transaction;
+    private final String name = "apogee-jms-session-" + IDS.incrementAndGet();
+    private ThreadPoolExecutor deliveryThread;
+    private volatile Thread deliveryThreadRef;
+    private volatile boolean closed;
+
+    public ApogeeSession(ApogeeConnection connection, boolean transacted, int acknowledgeMode) {
+        this.connection = connection;
+        this.transacted = transacted;
+        this.acknowledgeMode = transacted ? SESSION_TRANSACTED : acknowledgeMode;
+        this.transaction = transacted ? new LocalTransaction(connection.services()) : null;
+    }
+
+    public ConnectionServices services() {
+        return connection.services();
+    }
+
+    public ApogeeConnection connection() {
+        return connection;
+    }
+
+    public StartGate gate() {
+        return connection.gate();
+    }
+
+    public boolean isClosed() {
+        return closed || connection.isClosed();
+    }
+
+    /** The transaction, or null when not transacted. */
+    public LocalTransaction transaction() {
+        return transaction;
+    }
+
+    /** Reports a broker failure to the connection's ExceptionListener. */
+    public void connectionFailed(JMSException failure) {
+        connection.failed(failure);
+    }
+
+    /** Whether the caller runs on this session's delivery thread (inside a MessageListener). */
+    public boolean isDeliveryThread() {
+        return Thread.currentThread() == deliveryThreadRef;
+    }
+
+    private void checkOpen() throws IllegalStateException {
+        if (isClosed()) {
+            throw JmsErrors.closed("session");
+        }
+    }
+
+    /** A listener may be set unless the session is closed (the JMSContext refuses in a container). */
+    public void checkListenerAllowed() throws IllegalStateException {
+        checkOpen();
+    }
+
+    // ----- Delivery and acknowledgement.
+
+    /** Settles or tracks a delivery just handed to the application, per the session's mode. */
+    public void delivered(Delivery delivery) {
+        if (acknowledgeMode == CLIENT_ACKNOWLEDGE || transacted) {
+            synchronized (unsettled) {
+                unsettled.add(delivery);
+            }
+            if (!transacted) {
+                delivery.message().setAcknowledger(message -> acknowledgeAll());
+            }
+        } else {
+            delivery.acknowledge();
+        }
+    }
+
+    /** Runs {@code listener} for {@code delivery} on the session's delivery thread and waits for it. */
+    public void dispatch(Delivery delivery, MessageListener listener) throws JMSException {
+        Future<?> done;
+        synchronized (this) {
+            checkOpen();
+            if (deliveryThread == null) {
+                deliveryThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                        runnable -> {
+                            Thread thread = new Thread(runnable, name);
+                            thread.setDaemon(true);
+                            deliveryThreadRef = thread;
+                            return thread;
+                        });
+            }
+            done = deliveryThread.submit(() -> runListener(delivery, listener));
+        }
+        try {
+            done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw JmsErrors.of("running the listener", e.getCause());
+        }
+    }
+
+    private void runListener(Delivery delivery, MessageListener listener) {
+        boolean auto = !transacted && acknowledgeMode != CLIENT_ACKNOWLEDGE;
+        if (!auto) {
+            delivered(delivery);
+        }
+        try {
+            listener.onMessage(delivery.message());
+        } catch (RuntimeException e) {
+            // Jakarta Messaging 8.7: in AUTO/DUPS_OK the message is delivered again at once, redelivered.
+            LOG.warn("the MessageListener of {} threw; {}", delivery.consumer().destination(),
+                    auto ? "delivering the message again" : "the message stays unacknowledged", e);
+            if (auto) {
+                delivery.redeliver();
+                return;
+            }
+        }
+        if (auto) {
+            delivery.acknowledge();
+        }
+    }
+
+    /** Acknowledges every message this session consumed and has not settled (CLIENT_ACKNOWLEDGE). */
+    public void acknowledgeAll() throws JMSException {
+        checkOpen();
+        if (transacted || acknowledgeMode != CLIENT_ACKNOWLEDGE) {
+            return;
+        }
+        for (Delivery delivery : takeUnsettled()) {
+            delivery.acknowledge();
+        }
+    }
+
+    private List<Delivery> takeUnsettled() {
+        synchronized (unsettled) {
+            List<Delivery> taken = new ArrayList<>(unsettled);
+            unsettled.clear();
+            return taken;
+        }
+    }
+
+    /** Hands the unsettled deliveries back to their consumers, in order, to be delivered again. */
+    private void redeliverUnsettled() {
+        List<Delivery> taken = takeUnsettled();
+        java.util.Map<ApogeeMessageConsumer, List<Delivery>> byConsumer = new java.util.LinkedHashMap<>();
+        for (Delivery delivery : taken) {
+            byConsumer.computeIfAbsent(delivery.consumer(), c -> new ArrayList<>()).add(delivery);
+        }
+        byConsumer.forEach((consumer, list) -> {
+            if (consumer.isClosed()) {
+                list.forEach(consumer::release);
+            } else {
+                consumer.redeliverFirst(list);
+            }
+        });
+    }
+
+    @Override
+    public void recover() throws JMSException {
+        checkOpen();
+        if (transacted) {
+            throw new IllegalStateException("recover() is not allowed in a transacted session");
+        }
+        redeliverUnsettled();
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        checkOpen();
+        if (!transacted) {
+            throw new IllegalStateException("commit() needs a transacted session");
+        }
+        try {
+            transaction.commit();
+        } catch (JMSException e) {
+            redeliverUnsettled();
+            jakarta.jms.TransactionRolledBackException rolledBack =
+                    new jakarta.jms.TransactionRolledBackException("the commit failed and was rolled back: "
+                            + e.getMessage());
+            rolledBack.setLinkedException(e);
+            throw rolledBack;
+        }
+        for (Delivery delivery : takeUnsettled()) {
+            delivery.acknowledge();
+        }
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkOpen();
+        if (!transacted) {
+            throw new IllegalStateException("rollback() needs a transacted session");
+        }
+        transaction.rollback();
+        redeliverUnsettled();
+    }
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkOpen();
+        return transacted;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkOpen();
+        return acknowledgeMode;
+    }
+
+    // ----- Close.
+
+    @Override
+    public void close() throws JMSException {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        closeResources();
+    }
+
+    /** Closes consumers, producers and browsers; rolls back; releases what was not settled. */
+    void closeResources() {
+        for (ApogeeMessageConsumer consumer : consumers) {
+            try {
+                consumer.close();
+            } catch (JMSException e) {
+                LOG.warn("closing a consumer: {}", e.getMessage());
+            }
+        }
+        for (ApogeeMessageProducer producer : producers) {
+            producer.closeQuietly();
+        }
+        for (ApogeeQueueBrowser browser : browsers) {
+            browser.closeQuietly();
+        }
+        if (transaction != null) {
+            try {
+                transaction.rollback();
+            } catch (JMSException e) {
+                LOG.warn("rolling back on close: {}", e.getMessage());
+            }
+        }
+        // Unsettled messages become visible again at once (their consumers are closed).
+        for (Delivery delivery : takeUnsettled()) {
+            delivery.consumer().release(delivery);
+        }
+        ThreadPoolExecutor thread;
+        synchronized (this) {
+            thread = deliveryThread;
+        }
+        if (thread != null) {
+            thread.shutdown();
+            if (!isDeliveryThread()) {
+                try {
+                    thread.awaitTermination(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        connection.sessionClosed(this);
+    }
+
+    /** Called by the connection when it closes. */
+    public void closeFromConnection() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        closeResources();
+    }
+
+    /** Whether a consumer of this session receives from {@code destination}. */
+    public boolean hasConsumerOf(ApogeeDestination destination) {
+        return consumers.stream().anyMatch(consumer -> consumer.destination().equals(destination));
+    }
+
+    public void consumerClosed(ApogeeMessageConsumer consumer) {
+        consumers.remove(consumer);
+    }
+
+    public void producerClosed(ApogeeMessageProducer producer) {
+        producers.remove(producer);
+    }
+
+    public void browserClosed(ApogeeQueueBrowser browser) {
+        browsers.remove(browser);
+    }
+
+    // ----- Messages.
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        checkOpen();
+        return new ApogeeBytesMessage();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        checkOpen();
+        return new ApogeeMapMessage();
+    }
+
+    @Override
+    public Message createMessage() throws JMSException {
+        checkOpen();
+        return new ApogeeMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        checkOpen();
+        return new ApogeeObjectMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        ObjectMessage message = createObjectMessage();
+        message.setObject(object);
+        return message;
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        checkOpen();
+        return new ApogeeStreamMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        checkOpen();
+        return new ApogeeTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        TextMessage message = createTextMessage();
+        message.setText(text);
+        return message;
+    }
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        return null;
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        throw new JMSException("session-level MessageListeners (application server facility) are not supported");
+    }
+
+    @Override
+    public void run() {
+        throw new UnsupportedOperationException("Session.run is an application server facility; not supported");
+    }
+
+    // ----- Producers.
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        checkOpen();
+        ApogeeDestination target = destination == null ? null : DestinationCodec.toApogee(destination);
+        ApogeeMessageProducer producer = new ApogeeMessageProducer(this, target);
+        producers.add(producer);
+        return producer;
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
+    }
+
+    // ----- Consumers.
+
+    private ApogeeDestination checkedDestination(Destination destination) throws JMSException {
+        if (destination == null) {
+            throw new InvalidDestinationException("the destination is null");
+        }
+        ApogeeDestination apogee = DestinationCodec.toApogee(destination);
+        if (apogee.isTemporary() && !connection.ownsTemporary(apogee)) {
+            throw new InvalidDestinationException("temporary destination " + apogee.name()
+                    + " belongs to another connection; only its own connection may consume from it");
+        }
+        return apogee;
+    }
+
+    private ApogeeMessageConsumer register(ApogeeMessageConsumer consumer) {
+        consumers.add(consumer);
+        return consumer;
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return createConsumer(destination, null, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        return createConsumer(destination, messageSelector, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        ApogeeDestination target = checkedDestination(destination);
+        SelectorPlan plan = SelectorPlan.of(messageSelector);
+        return register(connection.consumerFactory().create(this, target, plan, noLocal));
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String name, String messageSelector) throws JMSException {
+        checkOpen();
+        ApogeeDestination target = checkedDestination(topic);
+        return register(connection.consumerFactory().shared(this, target, name, SelectorPlan.of(messageSelector),
+                false));
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        if (connection.getClientID() == null) {
+            throw new IllegalStateException("an unshared durable subscription needs a client id on the connection");
+        }
+        ApogeeDestination target = checkedDestination(topic);
+        return register(connection.consumerFactory().durable(this, target, name, SelectorPlan.of(messageSelector),
+                noLocal));
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name, null, false);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        return createDurableSubscriber(topic, name, messageSelector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        return createSharedDurableConsumer(topic, name, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
+            throws JMSException {
+        checkOpen();
+        ApogeeDestination target = checkedDestination(topic);
+        return register(connection.consumerFactory().shared(this, target, name, SelectorPlan.of(messageSelector),
+                true));
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return (QueueReceiver) createConsumer(queue);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return (QueueReceiver) createConsumer(queue, messageSelector);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
+        return (TopicSubscriber) createConsumer(topic, messageSelector, noLocal);
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        checkOpen();
+        connection.consumerFactory().unsubscribe(name);
+    }
+
+    // ----- Browsers, destinations.
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return createBrowser(queue, null);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        checkOpen();
+        ApogeeDestination target = checkedDestination(queue);
+        ApogeeQueueBrowser browser = new ApogeeQueueBrowser(this, (ApogeeQueue) target, SelectorPlan.of(messageSelector));
+        browsers.add(browser);
+        return browser;
+    }
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkOpen();
+        return new ApogeeQueue(queueName);
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        checkOpen();
+        return new ApogeeTopic(topicName);
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        return connection.createTemporaryQueue();
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        return connection.createTemporaryTopic();
+    }
+}
