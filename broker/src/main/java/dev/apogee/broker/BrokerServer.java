@@ -77,6 +77,7 @@ public final class BrokerServer implements AutoCloseable {
     private RuntimeSettings settings;
     private BrokerStats stats;
     private PullHold pullHold;
+    private PopLeases popLeases;
     private DelayedDelivery delayedDelivery;
     private TimerDelivery timerDelivery;
     private TransactionChecker transactionChecker;
@@ -131,7 +132,7 @@ public final class BrokerServer implements AutoCloseable {
         remoting.registerProcessor(new ConsumeEnableGate(subscriptionGroups, StatsCounting.deliveries(stats,
                 new PullMessageProcessor(store, clients, offsets, pullHold, sqlFilters, config.tuning().propertyFilter()))),
                 pullExecutor, PullMessageProcessor.CODES);
-        PopLeases popLeases = new PopLeases(store, offsets, 1 + SendBackProcessor.DEFAULT_MAX_RECONSUME_TIMES);
+        popLeases = new PopLeases(store, offsets, 1 + SendBackProcessor.DEFAULT_MAX_RECONSUME_TIMES);
         remoting.registerProcessor(new ConsumeEnableGate(subscriptionGroups, StatsCounting.deliveries(stats,
                 new PopMessageProcessor(popLeases, topics, store, pullHold, this::topicsChanged,
                         new MessagePredicates(sqlFilters, config.tuning().propertyFilter())))),
@@ -180,8 +181,9 @@ public final class BrokerServer implements AutoCloseable {
                                          ExecutorService pullExecutor) {
         Set<String> reserved = Set.of(config.clusterName(), config.brokerName(), TopicNames.SELF_TEST);
         remoting.registerProcessor(new TopicAdminProcessor(config.brokerName(), reserved, topics, offsets, store, stats,
-                this::topicsChanged), BoundedExecutors.fixed("broker-admin-topic", 1, 1_000), TopicAdminProcessor.CODES);
-        remoting.registerProcessor(new SubscriptionGroupProcessor(subscriptionGroups, offsets),
+                this::topicsChanged, popLeases), BoundedExecutors.fixed("broker-admin-topic", 1, 1_000),
+                TopicAdminProcessor.CODES);
+        remoting.registerProcessor(new SubscriptionGroupProcessor(subscriptionGroups, offsets, popLeases),
                 BoundedExecutors.fixed("broker-admin-group", 1, 1_000), SubscriptionGroupProcessor.CODES);
         remoting.registerProcessor(new ConsumerAdminProcessor(config.brokerName(), this::address, clients, topics,
                 offsets, store, stats), BoundedExecutors.fixed("broker-admin-consumer", 1, 1_000),
@@ -190,7 +192,7 @@ public final class BrokerServer implements AutoCloseable {
                 (channel, relayed) -> remoting.invoke(channel, relayed, 10_000)),
                 BoundedExecutors.fixed("broker-admin-relay", 1, 100), ConsumerRelayProcessor.CODES);
         remoting.registerProcessor(new ResetOffsetProcessor(config.brokerName(), topics, subscriptionGroups, offsets,
-                store, clients, remoting::invokeOneway), BoundedExecutors.fixed("broker-admin-reset", 1, 100),
+                store, clients, remoting::invokeOneway, popLeases), BoundedExecutors.fixed("broker-admin-reset", 1, 100),
                 ResetOffsetProcessor.CODES);
         remoting.registerProcessor(new BrokerAdminProcessor(config, settings, store, stats,
                 () -> poolQueues(sendExecutor, pullExecutor)), BoundedExecutors.fixed("broker-admin", 1, 1_000),

@@ -223,6 +223,42 @@ public final class PopLeases {
         }
     }
 
+    /**
+     * Moves a group's position in a queue, as an operator's offset reset does: hand-outs not yet
+     * acknowledged are forgotten (their receipts settle nothing any more) and the next pop starts at
+     * {@code offset}. The offset is committed under the queue's lock, so that a pop in progress
+     * cannot commit its older position over it afterwards.
+     */
+    public void resetTo(String group, String topic, int queueId, long offset) {
+        QueueLeases queue = queues.computeIfAbsent(new Key(group, topic, queueId), k -> new QueueLeases());
+        synchronized (queue) {
+            offsets.commit(group, topic, queueId, offset);
+            queue.forgetAll();
+        }
+    }
+
+    /** Forgets every hand-out of a deleted group. */
+    public void forgetGroup(String group) {
+        forget(key -> key.group().equals(group));
+    }
+
+    /** Forgets every hand-out of a deleted topic. */
+    public void forgetTopic(String topic) {
+        forget(key -> key.topic().equals(topic));
+    }
+
+    private void forget(Predicate<Key> which) {
+        for (Iterator<Map.Entry<Key, QueueLeases>> it = queues.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Key, QueueLeases> entry = it.next();
+            if (which.test(entry.getKey())) {
+                synchronized (entry.getValue()) {
+                    entry.getValue().forgetAll();
+                }
+                it.remove();
+            }
+        }
+    }
+
     /** Where a queue's hand-outs start: the group's committed offset, or its first or last offset if none. */
     private long start(QueueLeases queue, String group, String topic, int queueId, boolean fromLast) {
         if (!queue.initialized()) {

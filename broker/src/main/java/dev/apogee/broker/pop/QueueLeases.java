@@ -49,6 +49,12 @@ final class QueueLeases {
         return false;
     }
 
+    /** Forgets every hand-out and the position: the next pop starts again from the committed offset. */
+    void forgetAll() {
+        leases.clear();
+        cursor = -1;
+    }
+
     /** Forgets offsets that retention removed. */
     void dropBelow(long minOffset) {
         if (cursor < minOffset) {

@@ -100,6 +100,43 @@ class PopLeasesTest {
     }
 
     @Test
+    void aResetMovesTheGroupAndForgetsWhatWasHandedOut() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            put("m" + i, null);
+        }
+        PopLeases.Found all = leases.pop("g", "t", 0, 4, 60_000, false, false, ALL, false, 1_000);
+        assertEquals(4, all.handOuts().size());
+        PopReceipt receipt = new PopReceipt(1_000);
+        assertEquals(PopLeases.Settle.DONE, leases.ack("g", "t", 0, 0, receipt));
+        assertEquals(PopLeases.Settle.DONE, leases.ack("g", "t", 0, 1, receipt));
+        assertEquals(2, offsets.get("g", "t", 0));
+
+        leases.resetTo("g", "t", 0, 0);
+        assertEquals(0, offsets.get("g", "t", 0));
+        // Everything from 0 goes out again at once, though 2 and 3 were invisible for a minute more.
+        assertEquals(List.of("m0", "m1", "m2", "m3"), leases.pop("g", "t", 0, 4, 60_000, false, false, ALL, false, 2_000)
+                .handOuts().stream().map(PopLeasesTest::body).toList());
+        assertEquals(PopLeases.Settle.STALE_RECEIPT, leases.ack("g", "t", 0, 2, receipt), "the old hand-out is gone");
+
+        leases.resetTo("g", "t", 0, 3);
+        assertEquals(List.of("m3"), leases.pop("g", "t", 0, 4, 60_000, false, false, ALL, false, 3_000)
+                .handOuts().stream().map(PopLeasesTest::body).toList());
+        assertEquals(3, offsets.get("g", "t", 0));
+    }
+
+    @Test
+    void aDeletedGroupOrTopicLeavesNoHandOutsBehind() throws Exception {
+        put("m0", null);
+        assertEquals(1, leases.pop("g", "t", 0, 1, 60_000, false, false, ALL, false, 1_000).handOuts().size());
+        leases.forgetGroup("g");
+        offsets.removeGroup("g");
+        assertEquals(1, leases.pop("g", "t", 0, 1, 60_000, false, false, ALL, false, 1_001).handOuts().size(),
+                "a group made again starts afresh");
+        leases.forgetTopic("t");
+        assertEquals(PopLeases.Settle.NEVER_HANDED_OUT, leases.ack("g", "t", 0, 0, new PopReceipt(1_001)));
+    }
+
+    @Test
     void aMessageHandedOutTooOftenIsExhausted() throws Exception {
         put("poison", null);
         long now = 0;

@@ -3,6 +3,7 @@ package dev.apogee.broker.processor.admin;
 import dev.apogee.broker.client.ClientRegistry;
 import dev.apogee.broker.metadata.TopicConfigStore;
 import dev.apogee.broker.offset.ConsumerOffsetStore;
+import dev.apogee.broker.pop.PopLeases;
 import dev.apogee.broker.subscription.SubscriptionGroupStore;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
@@ -48,10 +49,11 @@ public final class ResetOffsetProcessor implements RequestProcessor {
     private final MessageStore store;
     private final ClientRegistry clients;
     private final BiConsumer<Channel, RemotingCommand> sendOneway;
+    private final PopLeases pops;
 
     public ResetOffsetProcessor(String brokerName, TopicConfigStore topics, SubscriptionGroupStore groups,
                                 ConsumerOffsetStore offsets, MessageStore store, ClientRegistry clients,
-                                BiConsumer<Channel, RemotingCommand> sendOneway) {
+                                BiConsumer<Channel, RemotingCommand> sendOneway, PopLeases pops) {
         this.brokerName = brokerName;
         this.topics = topics;
         this.groups = groups;
@@ -59,6 +61,7 @@ public final class ResetOffsetProcessor implements RequestProcessor {
         this.store = store;
         this.clients = clients;
         this.sendOneway = sendOneway;
+        this.pops = pops;
     }
 
     @Override
@@ -101,7 +104,8 @@ public final class ResetOffsetProcessor implements RequestProcessor {
         }
         Map<MessageQueue, Long> table = new HashMap<>();
         targets.forEach((queueId, offset) -> {
-            offsets.commit(group, topic, queueId, offset);
+            // Through the pop leases: a pop group's outstanding hand-outs are forgotten with the old position.
+            pops.resetTo(group, topic, queueId, offset);
             table.put(new MessageQueue(topic, brokerName, queueId), offset);
         });
         byte[] body = RemotingJson.encode(new ResetOffsetBody(table));

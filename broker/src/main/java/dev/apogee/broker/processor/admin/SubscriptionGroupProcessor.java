@@ -1,6 +1,7 @@
 package dev.apogee.broker.processor.admin;
 
 import dev.apogee.broker.offset.ConsumerOffsetStore;
+import dev.apogee.broker.pop.PopLeases;
 import dev.apogee.broker.subscription.SubscriptionGroupStore;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
@@ -35,8 +36,10 @@ public final class SubscriptionGroupProcessor implements RequestProcessor {
 
     private final SubscriptionGroupStore groups;
     private final ConsumerOffsetStore offsets;
+    private final PopLeases pops;
 
-    public SubscriptionGroupProcessor(SubscriptionGroupStore groups, ConsumerOffsetStore offsets) {
+    public SubscriptionGroupProcessor(SubscriptionGroupStore groups, ConsumerOffsetStore offsets, PopLeases pops) {
+        this.pops = pops;
         this.groups = groups;
         this.offsets = offsets;
     }
@@ -86,6 +89,7 @@ public final class SubscriptionGroupProcessor implements RequestProcessor {
         boolean cleanOffsets = Boolean.TRUE.equals(header.cleanOffset());
         if (cleanOffsets) {
             offsets.removeGroup(header.groupName());
+            pops.forgetGroup(header.groupName());
         }
         LOG.info("Subscription group {} deleted by {}{}{}", header.groupName(), context.remoteAddress(),
                 cleanOffsets ? " with its offsets" : "", existed ? "" : " (it did not exist)");

@@ -2,6 +2,7 @@ package dev.apogee.broker.processor.admin;
 
 import dev.apogee.broker.metadata.TopicConfigStore;
 import dev.apogee.broker.offset.ConsumerOffsetStore;
+import dev.apogee.broker.pop.PopLeases;
 import dev.apogee.broker.stats.BrokerStats;
 import dev.apogee.broker.topic.TopicNames;
 import dev.apogee.remoting.protocol.RemotingCommand;
@@ -47,6 +48,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
     private final MessageStore store;
     private final BrokerStats stats;
     private final Runnable topicsChanged;
+    private final PopLeases pops;
 
     /**
      * @param reservedTopics topics the broker made for itself (cluster, broker, self-test), which
@@ -55,7 +57,8 @@ public final class TopicAdminProcessor implements RequestProcessor {
      */
     public TopicAdminProcessor(String brokerName, Set<String> reservedTopics, TopicConfigStore topics,
                                ConsumerOffsetStore offsets, MessageStore store, BrokerStats stats,
-                               Runnable topicsChanged) {
+                               Runnable topicsChanged, PopLeases pops) {
+        this.pops = pops;
         this.brokerName = brokerName;
         this.reservedTopics = Set.copyOf(reservedTopics);
         this.topics = topics;
@@ -153,6 +156,7 @@ public final class TopicAdminProcessor implements RequestProcessor {
         }
         boolean existed = topics.delete(topic);
         offsets.removeTopic(topic);
+        pops.forgetTopic(topic);
         LOG.info("Topic {} deleted by {}{}", topic, context.remoteAddress(), existed ? "" : " (it did not exist)");
         if (existed) {
             topicsChanged.run();
