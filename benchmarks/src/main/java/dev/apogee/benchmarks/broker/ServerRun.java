@@ -1,5 +1,7 @@
 package dev.apogee.benchmarks.broker;
 
+import dev.apogee.client.admin.AdminClient;
+import dev.apogee.client.admin.BrokerView;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
@@ -132,8 +134,39 @@ final class ServerRun {
         report(server, "  of which file-backed (mapped store files)", server.broker().residentFileKiB());
         report(server, "broker peak RSS MiB", server.broker().peakResidentKiB());
         report(server, "all server processes RSS MiB at end", server.totalResidentKiB());
+        // The file-backed part is page cache of what the broker wrote, so it grows with the messages
+        // stored: a broker that took more sends in the same seconds holds more. Per GiB stored, the
+        // two are compared on the same footing.
+        OptionalLong stored = storedBytes(server);
+        OptionalLong file = server.broker().residentFileKiB();
+        if (stored.isPresent() && stored.getAsLong() > 0) {
+            double storedMiB = stored.getAsLong() / (1024.0 * 1024);
+            out.printf("[%s] commit log holds %,.0f MiB%n", name, storedMiB);
+            table.put("commit log MiB stored in the run", "%,.0f", ReportTable.Better.NEITHER, name, storedMiB);
+            if (file.isPresent()) {
+                table.put("  file-backed RSS MiB per GiB stored", "%,.0f", ReportTable.Better.LOWER, name,
+                        file.getAsLong() / 1024.0 / (storedMiB / 1024));
+            }
+        }
         Duration cpu = server.totalCpuTime();
         out.printf("[%s] server CPU for the whole run: %.1f s%n", name, cpu.toNanos() / 1e9);
+    }
+
+    /** The broker's commit-log bytes, from its runtime info (the same key on both brokers). */
+    private OptionalLong storedBytes(ServerUnderTest server) {
+        try (AdminClient admin = AdminClient.builder().nameServers(server.nameServer()).build()) {
+            OptionalLong total = OptionalLong.empty();
+            for (BrokerView broker : admin.clusters().brokers()) {
+                OptionalLong bytes = admin.clusters().runtimeStats(broker.address()).commitLogBytes();
+                if (bytes.isPresent()) {
+                    total = OptionalLong.of(total.orElse(0) + bytes.getAsLong());
+                }
+            }
+            return total;
+        } catch (RuntimeException e) {
+            out.printf("[%s] cannot read the commit log's size: %s%n", server.name(), e.getMessage());
+            return OptionalLong.empty();
+        }
     }
 
     private void report(ServerUnderTest server, String figure, OptionalLong kib) {
