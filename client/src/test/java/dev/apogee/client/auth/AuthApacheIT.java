@@ -158,6 +158,16 @@ class AuthApacheIT {
     }
 
     @Test
+    void aPushConsumerWithAWrongSecretFailsToBuild() {
+        PushConsumer.Builder builder = PushConsumer.builder().nameServers(APACHE.namesrvAddress())
+                .credentials(WRONG_SECRET).group("apache-auth-wrong-push").subscribe(topic, "*")
+                .rebalanceInterval(Duration.ofSeconds(1)).closeTimeout(Duration.ofSeconds(2))
+                .listener(m -> ConsumeResult.SUCCESS);
+        // Its first heartbeat is refused: nothing could ever be consumed, so build() says so.
+        assertRefused("check signature failed", () -> builder.build().close());
+    }
+
+    @Test
     void anUnknownUserIsRefused() {
         try (Producer producer = producer(UNKNOWN_USER, "apache-auth-unknown")) {
             assertRefused("nobody is not found", () -> producer.send(Message.of(topic, "x".getBytes(UTF_8))));
