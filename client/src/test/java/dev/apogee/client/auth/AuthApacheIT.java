@@ -154,6 +154,9 @@ class AuthApacheIT {
             assertRefused("check signature failed",
                     () -> admin.topics().createOrUpdate(APACHE.clusterName(), TopicSpec.of("ApacheAuthNot", 1)));
             assertRefused("check signature failed", () -> pull.committed(pull.queues(topic).get(0)));
+            // Its pulls are refused too (logged, not thrown: NO_PERMISSION may mean an unreadable broker).
+            pull.assign(pull.queues(topic));
+            assertTrue(pull.poll(Duration.ofMillis(500)).isEmpty(), "nothing pulled with a wrong secret");
         }
     }
 
