@@ -1,5 +1,6 @@
 package dev.apogee.client.consumer;
 
+import dev.apogee.client.BrokerRefusedException;
 import dev.apogee.client.ClientClosedException;
 import dev.apogee.client.ClientException;
 import dev.apogee.client.Registration;
@@ -21,6 +22,7 @@ import dev.apogee.client.net.Rpc;
 import dev.apogee.remoting.concurrent.NamedThreadFactory;
 import dev.apogee.remoting.protocol.body.HeartbeatData.ConsumerData;
 import dev.apogee.remoting.protocol.body.HeartbeatData.SubscriptionData;
+import dev.apogee.remoting.protocol.ResponseCode;
 import dev.apogee.remoting.protocol.body.MessageQueue;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,7 +141,28 @@ public final class PushConsumer implements AutoCloseable {
             }
         });
         this.notices = MembershipNotices.of(runtime).listen(group, this::rebalanceSoon);
+        firstHeartbeat();
         start();
+    }
+
+    /**
+     * The first heartbeat, before the first rebalance: the brokers must know this member before it asks
+     * for the group's membership. A broker that refuses it with NO_PERMISSION (a broker checking
+     * credentials, given wrong ones or none) would refuse every pull too, so the consumer closes again and
+     * throws that refusal; other failures are logged, and the periodic heartbeats try again.
+     */
+    private void firstHeartbeat() {
+        try {
+            Rpc.await(runtime.sendHeartbeatsOrFail());
+        } catch (BrokerRefusedException e) {
+            if (e.responseCode() == ResponseCode.NO_PERMISSION) {
+                close();
+                throw e;
+            }
+            LOG.warn("first heartbeat of group {} refused: {}", settings.group(), e.getMessage());
+        } catch (ClientException e) {
+            LOG.info("first heartbeat of group {} did not get through: {}", settings.group(), e.getMessage());
+        }
     }
 
     private ConsumerData consumerData(long subVersion) {
@@ -150,14 +173,6 @@ public final class PushConsumer implements AutoCloseable {
     }
 
     private void start() {
-        rebalanceThread.execute(() -> {
-            // The brokers must know this member before it asks for the group's membership.
-            try {
-                runtime.sendHeartbeats().get(runtime.settings().requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                LOG.debug("first heartbeat of group {} did not finish: {}", settings.group(), e.toString());
-            }
-        });
         long rebalance = settings.rebalanceInterval().toMillis();
         rebalanceThread.scheduleWithFixedDelay(this::rebalanceNow, 0, rebalance, TimeUnit.MILLISECONDS);
         long commit = settings.commitInterval().toMillis();
@@ -466,6 +481,8 @@ public final class PushConsumer implements AutoCloseable {
          *
          * @throws IllegalArgumentException if a setting is invalid (no group, no subscription, no or two
          *                                  listeners, no name server, ...)
+         * @throws BrokerRefusedException   with NO_PERMISSION if a broker refused the first heartbeat
+         *                                  (wrong or missing credentials where the broker checks them)
          */
         public PushConsumer build() {
             PushConsumerSettings settings = settings();

@@ -222,6 +222,15 @@ public final class ClientRuntime implements AutoCloseable {
     }
 
     /**
+     * {@link #sendHeartbeats()}, but the future fails with the {@link dev.apogee.client.ClientException}
+     * of a broker that did not take its heartbeat (e.g. a {@link dev.apogee.client.BrokerRefusedException}
+     * with NO_PERMISSION from a broker that checks credentials), and nothing is logged.
+     */
+    public CompletableFuture<Void> sendHeartbeatsOrFail() {
+        return heartbeats.sendToAllOrFail();
+    }
+
+    /**
      * Routes requests with {@code code} that brokers send to this client to {@code handler}, run on the
      * runtime's broker-request pool (its answer goes back to the broker; a null answer sends none).
      *

@@ -80,6 +80,21 @@ final class Heartbeats {
         return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
     }
 
+    /**
+     * A heartbeat to every known broker, failing with the first failure once all answered (nothing is
+     * logged).
+     */
+    CompletableFuture<Void> sendToAllOrFail() {
+        if (contributors.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        for (String address : routes.brokerAddresses()) {
+            sent.add(sendOrFail(address));
+        }
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+    }
+
     /** A heartbeat to {@code address}, if anything is to be announced. */
     CompletableFuture<Void> sendTo(String address) {
         if (contributors.isEmpty()) {

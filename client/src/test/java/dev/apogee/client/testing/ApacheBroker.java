@@ -3,6 +3,7 @@ package dev.apogee.client.testing;
 import dev.apogee.anchors.ApacheRocketMq;
 import dev.apogee.client.admin.AdminClient;
 import dev.apogee.client.admin.TopicSpec;
+import dev.apogee.client.auth.Credentials;
 import dev.apogee.remoting.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,12 +34,14 @@ public final class ApacheBroker implements BeforeAllCallback, AfterAllCallback {
     private static final Duration ROUTE_WAIT = Duration.ofSeconds(20);
 
     private final ApacheRocketMq.Options options;
+    private final Credentials adminCredentials;
     private final List<AutoCloseable> clients = new ArrayList<>();
     private ApacheRocketMq servers;
     private AdminClient admin;
 
-    private ApacheBroker(ApacheRocketMq.Options options) {
+    private ApacheBroker(ApacheRocketMq.Options options, Credentials adminCredentials) {
         this.options = options;
+        this.adminCredentials = adminCredentials;
     }
 
     /**
@@ -46,7 +49,15 @@ public final class ApacheBroker implements BeforeAllCallback, AfterAllCallback {
      * 64 MiB unless the options say otherwise, since every class writes little.
      */
     public static ApacheBroker with(ApacheRocketMq.Options options) {
-        return new ApacheBroker(options);
+        return new ApacheBroker(options, null);
+    }
+
+    /**
+     * This fixture with its {@link #admin()} signing requests with {@code credentials}, for a broker
+     * started with authentication on.
+     */
+    public ApacheBroker withAdminCredentials(Credentials credentials) {
+        return new ApacheBroker(options, credentials);
     }
 
     /** A fixture with the anchors' defaults (auto topic creation on, no property filter). */
@@ -59,7 +70,11 @@ public final class ApacheBroker implements BeforeAllCallback, AfterAllCallback {
         Path dir = Path.of("target", "apache-it", context.getRequiredTestClass().getSimpleName()).toAbsolutePath();
         deleteRecursively(dir);
         servers = ApacheRocketMq.start(dir, options);
-        admin = closing(AdminClient.builder().nameServers(servers.namesrvAddress()).build());
+        AdminClient.Builder builder = AdminClient.builder().nameServers(servers.namesrvAddress());
+        if (adminCredentials != null) {
+            builder.credentials(adminCredentials);
+        }
+        admin = closing(builder.build());
     }
 
     @Override

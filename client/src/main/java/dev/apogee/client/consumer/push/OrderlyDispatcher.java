@@ -114,11 +114,17 @@ final class OrderlyDispatcher implements Dispatcher {
                 LOG.warn("orderly listener of group {} failed on {}; retrying it", context.group(), view, e);
                 result = OrderlyResult.SUSPEND;
             }
+            if (result == OrderlyResult.SUCCESS) {
+                // Recorded even if the queue was given up meanwhile: the member releasing it waits for
+                // this message and commits the queue's offset past it before unlocking, so the next
+                // owner does not deliver it again.
+                commit(queue, queue.finishInOrder());
+                continue;
+            }
             if (queue.isDropped()) {
                 return -1;
             }
-            if (result == OrderlyResult.SUCCESS || (localRetries >= context.settings().maxReconsumeTimes()
-                    && deadLettered(queue, message, view))) {
+            if (localRetries >= context.settings().maxReconsumeTimes() && deadLettered(queue, message, view)) {
                 commit(queue, queue.finishInOrder());
             } else {
                 queue.retryInOrder();

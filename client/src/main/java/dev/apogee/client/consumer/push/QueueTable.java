@@ -100,6 +100,12 @@ public final class QueueTable implements Rebalancer.QueueOwner {
             }
         }
         try {
+            // What was consumed since the last periodic commit counts too (the dispatchers stop updating
+            // the offset of a dropped queue).
+            long offset = queue.offsetToCommit();
+            if (offset >= 0) {
+                context.offsets().update(mq, offset, true);
+            }
             context.offsets().persist(List.of(mq));
             context.offsets().forget(mq);
             if (orderlyClustering) {
