@@ -2,12 +2,13 @@ package dev.apogee.remoting.transport;
 
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
+import dev.apogee.remoting.concurrent.NamedThreadFactory;
 import io.netty.channel.Channel;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
@@ -19,22 +20,28 @@ import org.apache.logging.log4j.Logger;
  * {@code maxInFlight} requests are outstanding at once, so a slow peer cannot grow this table
  * without bound.
  *
+ * <p>Timeouts run on a hashed wheel (10 ms ticks) of this table's own: a request is sent from any
+ * thread, and scheduling its timeout on the connection's event loop woke that loop and queued a task
+ * for every request, which cost an asynchronous producer a good part of its throughput. Entering and
+ * cancelling a wheel timeout is a queue operation.
+ *
  * <p>Thread-safety: safe for concurrent use from any thread.
  */
-public final class InFlightRequests {
+public final class InFlightRequests implements AutoCloseable {
 
     private static final Logger LOG = LogManager.getLogger(InFlightRequests.class);
 
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
     private final Semaphore permits;
     private final Semaphore onewayPermits;
+    private final HashedWheelTimer timeouts;
 
     /** A request waiting for its response; the timeout is set right after the entry is published. */
     private static final class Pending {
         final CompletableFuture<RemotingCommand> future;
         final Channel channel;
         final int code;
-        volatile ScheduledFuture<?> timeout;
+        volatile Timeout timeout;
 
         Pending(CompletableFuture<RemotingCommand> future, Channel channel, int code) {
             this.future = future;
@@ -43,15 +50,18 @@ public final class InFlightRequests {
         }
 
         void cancelTimeout() {
-            ScheduledFuture<?> scheduled = timeout;
+            Timeout scheduled = timeout;
             if (scheduled != null) {
-                scheduled.cancel(false);
+                scheduled.cancel();
             }
         }
     }
 
-    public InFlightRequests(int maxInFlight) {
+    /** @param name names the timeout thread ({@code <name>-timeouts}) */
+    public InFlightRequests(int maxInFlight, String name) {
         this.permits = new Semaphore(maxInFlight);
+        this.timeouts = new HashedWheelTimer(new NamedThreadFactory(name + "-timeouts", true), 10,
+                TimeUnit.MILLISECONDS, 512);
         this.onewayPermits = new Semaphore(maxInFlight);
     }
 
@@ -73,11 +83,11 @@ public final class InFlightRequests {
         // Scheduled only once the entry is in the table: a short timeout that fired before the put
         // would find nothing to expire, and the request would then wait forever.
         try {
-            entry.timeout = channel.eventLoop().schedule(() -> expire(opaque, entry, timeoutMillis), timeoutMillis,
+            entry.timeout = timeouts.newTimeout(t -> expire(opaque, entry, timeoutMillis), timeoutMillis,
                     TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
+        } catch (IllegalStateException e) {
             fail(opaque, new RemotingException("cannot send " + RequestCode.name(request.code()) + " to "
-                    + Addresses.remote(channel) + ": its event loop is shut down", e));
+                    + Addresses.remote(channel) + ": the endpoint is shut down", e));
             return future;
         }
         channel.writeAndFlush(request).addListener(write -> {
@@ -138,6 +148,19 @@ public final class InFlightRequests {
                         + " closed before the response to " + RequestCode.name(entry.getValue().code)));
             }
         }
+    }
+
+    /**
+     * Fails whatever still waits and stops the timeout thread; the owner calls it once its
+     * connections are closed. Idempotent.
+     */
+    @Override
+    public void close() {
+        for (Map.Entry<Integer, Pending> entry : pending.entrySet()) {
+            fail(entry.getKey(), new RemotingException("no response to " + RequestCode.name(entry.getValue().code)
+                    + " from " + Addresses.remote(entry.getValue().channel) + ": the endpoint was shut down"));
+        }
+        timeouts.stop();
     }
 
     /** Number of requests waiting for a response. */

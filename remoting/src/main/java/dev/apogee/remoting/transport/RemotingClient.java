@@ -48,7 +48,7 @@ public final class RemotingClient implements AutoCloseable {
 
     public RemotingClient(ClientConfig config) {
         this.config = config;
-        this.inFlight = new InFlightRequests(config.maxInFlight());
+        this.inFlight = new InFlightRequests(config.maxInFlight(), config.name());
         this.dispatcher = new CommandDispatcher(processors, inFlight);
         this.watcher = new ConnectionWatcher("client " + config.name(), inFlight, this::forget);
     }
@@ -229,6 +229,7 @@ public final class RemotingClient implements AutoCloseable {
         if (ioGroup != null) {
             ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         }
+        inFlight.close();
         LOG.debug("client {} stopped", config.name());
     }
 

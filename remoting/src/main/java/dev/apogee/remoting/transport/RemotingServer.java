@@ -50,7 +50,7 @@ public final class RemotingServer implements AutoCloseable {
 
     public RemotingServer(ServerConfig config) {
         this.config = config;
-        this.inFlight = new InFlightRequests(config.maxInFlight());
+        this.inFlight = new InFlightRequests(config.maxInFlight(), config.name());
         this.dispatcher = new CommandDispatcher(processors, inFlight);
         this.watcher = new ConnectionWatcher("server " + config.name(), inFlight, null);
     }
@@ -188,6 +188,7 @@ public final class RemotingServer implements AutoCloseable {
     }
 
     private void stopThreads() {
+        inFlight.close();
         if (acceptorGroup != null) {
             acceptorGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         }
