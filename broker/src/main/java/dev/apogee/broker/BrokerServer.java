@@ -130,7 +130,7 @@ public final class BrokerServer implements AutoCloseable {
         pullHold = new PullHold(pullExecutor);
         store.addDispatchListener(pullHold);
         remoting.registerProcessor(new ConsumeEnableGate(subscriptionGroups, StatsCounting.deliveries(stats,
-                new PullMessageProcessor(store, clients, offsets, pullHold, sqlFilters, config.tuning().propertyFilter()))),
+                new PullMessageProcessor(store, topics, clients, offsets, pullHold, sqlFilters, config.tuning().propertyFilter()))),
                 pullExecutor, PullMessageProcessor.CODES);
         popLeases = new PopLeases(store, offsets, 1 + SendBackProcessor.DEFAULT_MAX_RECONSUME_TIMES);
         remoting.registerProcessor(new ConsumeEnableGate(subscriptionGroups, StatsCounting.deliveries(stats,

@@ -7,6 +7,8 @@ import dev.apogee.selector.InvalidSelectorException;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import dev.apogee.broker.longpolling.PullHold;
+import dev.apogee.broker.metadata.TopicConfigStore;
+import dev.apogee.remoting.protocol.body.TopicPerm;
 import dev.apogee.broker.offset.ConsumerOffsetStore;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
@@ -42,11 +44,17 @@ public final class PullMessageProcessor implements RequestProcessor {
     private final PullHold hold;
     private final SqlFilters sqlFilters;
     private final boolean propertyFilter;
+    private final TopicConfigStore topics;
 
-    /** @param propertyFilter whether SQL92 subscriptions are served */
-    public PullMessageProcessor(MessageStore store, ClientRegistry clients, ConsumerOffsetStore offsets, PullHold hold,
-                                SqlFilters sqlFilters, boolean propertyFilter) {
+    /**
+     * @param topics         the topic configs, whose permission bits decide whether a topic may be pulled
+     * @param propertyFilter whether SQL92 subscriptions are served
+     */
+    public PullMessageProcessor(MessageStore store, TopicConfigStore topics, ClientRegistry clients,
+                                ConsumerOffsetStore offsets, PullHold hold, SqlFilters sqlFilters,
+                                boolean propertyFilter) {
         this.store = store;
+        this.topics = topics;
         this.clients = clients;
         this.offsets = offsets;
         this.hold = hold;
@@ -63,6 +71,15 @@ public final class PullMessageProcessor implements RequestProcessor {
 
     private void pull(RemotingCommand request, boolean mayHold, CompletableFuture<RemotingCommand> answer) {
         PullMessageRequestHeader header = request.header(PullMessageRequestHeader.class);
+        // As the official broker: a topic whose read permission was taken away answers NO_PERMISSION
+        // (checked again when a held pull wakes up). A topic without a config is left to the store, which
+        // has always answered for queues it does not know (retry topics are created lazily).
+        var topic = topics.get(header.topic());
+        if (topic != null && !TopicPerm.isReadable(topic.perm())) {
+            answer.complete(RemotingCommand.responseTo(request, ResponseCode.NO_PERMISSION,
+                    "the topic[" + header.topic() + "] pulling message is forbidden"));
+            return;
+        }
         MessageFilter filter;
         String expressionType;
         String expression;

@@ -40,8 +40,8 @@ record PreparedSend(String topic, byte[] body, int sysFlag, String properties, S
         byte[] body = message.body();
         int sysFlag = extraSysFlag;
         if (body.length >= settings.compressThreshold()) {
-            body = BodyCompression.deflate(body, settings.compressLevel());
-            sysFlag |= BodyCompression.zlibFlags();
+            body = BodyCompression.compress(body, settings.compressType(), settings.compressLevel());
+            sysFlag |= BodyCompression.flags(settings.compressType());
         }
         return new PreparedSend(message.topic(), body, sysFlag, MessageProperties.format(properties), id, false);
     }

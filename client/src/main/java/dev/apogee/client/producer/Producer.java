@@ -7,6 +7,7 @@ import dev.apogee.client.Registration;
 import dev.apogee.client.core.ClientBuilder;
 import dev.apogee.client.core.ClientRuntime;
 import dev.apogee.client.core.HeartbeatContributor;
+import dev.apogee.client.message.CompressionType;
 import dev.apogee.client.message.InvalidMessageException;
 import dev.apogee.client.message.Message;
 import dev.apogee.client.net.Rpc;
@@ -35,7 +36,7 @@ import org.apache.logging.log4j.Logger;
  * broker that just failed or was slow ({@link BrokerFaults}). A send failing with a network error or a
  * retriable refusal (SYSTEM_BUSY, SYSTEM_ERROR, ...) is tried again on another broker, up to the
  * configured retries and within the send timeout. Bodies from the compression threshold up are sent
- * zlib-compressed; every message gets a unique id ({@code UNIQ_KEY}).
+ * compressed (zlib unless {@link Builder#compressionType} says otherwise); every message gets a unique id ({@code UNIQ_KEY}).
  *
  * <p><b>Back pressure:</b> at most {@code maxInFlightAsync} asynchronous sends are outstanding; a
  * further {@link #sendAsync} <em>blocks the calling thread</em> until one finishes, at most
@@ -259,6 +260,7 @@ public class Producer implements AutoCloseable {
         private int maxBodySize = 4 * 1024 * 1024;
         private int compressThreshold = 4 * 1024;
         private int compressLevel = 5;
+        private CompressionType compressType = CompressionType.ZLIB;
         private int maxInFlightAsync = 1024;
         private Duration backPressureWait;
         private int defaultTopicQueueNums = 4;
@@ -313,6 +315,15 @@ public class Producer implements AutoCloseable {
         }
 
         /**
+         * The algorithm bodies are compressed with (default {@link CompressionType#ZLIB}, as the official
+         * client's). LZ4 and ZSTD bodies are read by 5.x consumers only; 4.x consumers read zlib alone.
+         */
+        public Builder compressionType(CompressionType type) {
+            this.compressType = type;
+            return this;
+        }
+
+        /**
          * At most {@code max} asynchronous sends in flight (default 1024); a further one blocks up to
          * {@code wait} (default: the send timeout), then throws {@link BackPressureException}.
          */
@@ -355,7 +366,7 @@ public class Producer implements AutoCloseable {
         /** The producer settings this builder describes. */
         public ProducerSettings settings() {
             return new ProducerSettings(group, sendTimeout, syncRetries, asyncRetries, maxBodySize, compressThreshold,
-                    compressLevel, maxInFlightAsync, backPressureWait == null ? sendTimeout : backPressureWait,
+                    compressType, compressLevel, maxInFlightAsync, backPressureWait == null ? sendTimeout : backPressureWait,
                     defaultTopicQueueNums, retryWhenNotStored, retryCodes, faults, closeTimeout);
         }
 

@@ -1,6 +1,7 @@
 package dev.apogee.client.producer;
 
 import dev.apogee.client.GroupNames;
+import dev.apogee.client.message.CompressionType;
 import dev.apogee.remoting.protocol.ResponseCode;
 import java.time.Duration;
 import java.util.Objects;
@@ -14,8 +15,9 @@ import java.util.Set;
  * @param syncRetries           further attempts of a synchronous send after a retriable failure (2)
  * @param asyncRetries          the same for asynchronous sends (2)
  * @param maxBodySize           largest body accepted (4 MiB); a batch's encoded size counts as its body
- * @param compressThreshold     bodies of at least this many bytes are sent zlib-compressed (4 KiB)
- * @param compressLevel         zlib level 0-9 (5)
+ * @param compressThreshold     bodies of at least this many bytes are sent compressed (4 KiB)
+ * @param compressType          the algorithm they are compressed with (zlib, as the official client)
+ * @param compressLevel         level 0-9 (5): zlib's, zstd's (the same scale's low end), ignored by LZ4
  * @param maxInFlightAsync      asynchronous sends outstanding at once (1024)
  * @param backPressureWait      how long {@code sendAsync} blocks for a free slot before it throws
  *                              {@link dev.apogee.client.BackPressureException}
@@ -26,7 +28,8 @@ import java.util.Set;
  * @param closeTimeout          how long {@code close()} waits for asynchronous sends in flight
  */
 public record ProducerSettings(String group, Duration sendTimeout, int syncRetries, int asyncRetries, int maxBodySize,
-                               int compressThreshold, int compressLevel, int maxInFlightAsync,
+                               int compressThreshold, CompressionType compressType, int compressLevel,
+                               int maxInFlightAsync,
                                Duration backPressureWait, int defaultTopicQueueNums, boolean retryWhenNotStored,
                                Set<Integer> retryCodes, BrokerFaults.Policy faults, Duration closeTimeout) {
 
@@ -42,6 +45,7 @@ public record ProducerSettings(String group, Duration sendTimeout, int syncRetri
         positive(closeTimeout, "closeTimeout");
         Objects.requireNonNull(backPressureWait, "backPressureWait");
         Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(compressType, "compressType");
         retryCodes = Set.copyOf(retryCodes);
         if (syncRetries < 0 || asyncRetries < 0) {
             throw new IllegalArgumentException("retries must not be negative");

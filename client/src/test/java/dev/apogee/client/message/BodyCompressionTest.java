@@ -13,6 +13,7 @@ import dev.apogee.remoting.protocol.message.MessageSysFlag;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.Inflater;
+import org.apache.rocketmq.common.compression.CompressorFactory;
 import org.junit.jupiter.api.Test;
 
 class BodyCompressionTest {
@@ -57,10 +58,40 @@ class BodyCompressionTest {
     }
 
     @Test
-    void otherAlgorithmsAndCorruptBodiesFailClearly() {
-        ClientException lz4 = assertThrows(ClientException.class,
-                () -> BodyCompression.decode(BODY, MessageSysFlag.COMPRESSED | (1 << 8)));
-        assertTrue(lz4.getMessage().contains("LZ4"), lz4.getMessage());
+    void bodiesTheOfficialCompressorsWroteAreReadWithEachType() throws Exception {
+        for (CompressionType type : CompressionType.values()) {
+            org.apache.rocketmq.common.compression.CompressionType official =
+                    org.apache.rocketmq.common.compression.CompressionType.valueOf(type.name());
+            byte[] compressed = CompressorFactory.getCompressor(official).compress(BODY, 5);
+            int sysFlag = org.apache.rocketmq.common.sysflag.MessageSysFlag.COMPRESSED_FLAG
+                    | official.getCompressionFlag();
+            assertEquals(BodyCompression.flags(type), sysFlag, "the flag bits of " + type);
+            assertArrayEquals(BODY, BodyCompression.decode(compressed, sysFlag), type.name());
+        }
+    }
+
+    @Test
+    void bodiesWeCompressAreReadByTheOfficialDecompressors() throws Exception {
+        for (CompressionType type : CompressionType.values()) {
+            byte[] compressed = BodyCompression.compress(BODY, type, 5);
+            assertTrue(compressed.length < BODY.length / 4, type + " compressed to " + compressed.length);
+            var official = org.apache.rocketmq.common.sysflag.MessageSysFlag.getCompressionType(BodyCompression.flags(type));
+            assertEquals(type.name(), official.name());
+            assertArrayEquals(BODY, CompressorFactory.getCompressor(official).decompress(compressed), type.name());
+        }
+    }
+
+    @Test
+    void corruptBodiesAndUnknownTypesFailClearly() {
+        for (CompressionType type : CompressionType.values()) {
+            byte[] compressed = BodyCompression.compress(BODY, type, 5);
+            byte[] truncated = java.util.Arrays.copyOf(compressed, compressed.length / 2);
+            assertThrows(ClientException.class, () -> BodyCompression.decode(truncated, BodyCompression.flags(type)),
+                    type.name());
+        }
         assertThrows(ClientException.class, () -> BodyCompression.decode(BODY, MessageSysFlag.COMPRESSED));
+        ClientException unknown = assertThrows(ClientException.class,
+                () -> BodyCompression.decode(BODY, MessageSysFlag.COMPRESSED | (5 << 8)));
+        assertTrue(unknown.getMessage().contains("unknown type 5"), unknown.getMessage());
     }
 }
