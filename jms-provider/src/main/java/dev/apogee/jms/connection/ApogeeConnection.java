@@ -83,6 +83,11 @@ public class ApogeeConnection implements QueueConnection, TopicConnection {
         return consumers;
     }
 
+    /** Marks the connection as used: its client id can no longer be set (a JMSContext made from another). */
+    public void fixClientId() {
+        clientIdFixed = true;
+    }
+
     public boolean isClosed() {
         return closed;
     }

@@ -303,6 +303,16 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
     }
 
+    /**
+     * Gives {@code delivery} back unchanged, to be delivered next: receiveBody could not read its body. This
+     * is not a redelivery (Jakarta Messaging 3.1, JMSConsumer.receiveBody), so nothing about it changes.
+     */
+    public void putBack(Delivery delivery) {
+        synchronized (local) {
+            local.addFirst(delivery);
+        }
+    }
+
     /** Puts {@code deliveries} (in order) back at the head of the local queue. */
     public void redeliverFirst(List<Delivery> deliveries) {
         synchronized (local) {
