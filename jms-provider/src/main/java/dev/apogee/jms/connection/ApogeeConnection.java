@@ -269,6 +269,37 @@ public class ApogeeConnection implements QueueConnection, TopicConnection {
             throw JmsErrors.of("creating temporary destination " + destination.name(), e);
         }
         temporaries.add(destination);
+        awaitRoute(destination);
+    }
+
+    /**
+     * Waits until a name server routes the new topic. Until its broker has registered it, a producer would
+     * fall back to the auto-create route (several queues) and pick a queue the one-queue topic lacks, which
+     * the broker refuses.
+     */
+    private void awaitRoute(ApogeeDestination destination) throws JMSException {
+        long deadline = System.nanoTime() + services.settings().sendTimeout().toNanos();
+        while (true) {
+            try {
+                services.runtime().routes().refresh(destination.name())
+                        .get(services.settings().sendTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw JmsErrors.of("waiting for the route of temporary destination " + destination.name(),
+                            e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw JmsErrors.of("waiting for the route of " + destination.name(), e);
+            }
+            try {
+                Thread.sleep(20); // the broker registers with the name server on its own schedule
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw JmsErrors.of("waiting for the route of " + destination.name(), e);
+            }
+        }
     }
 
     /** Whether {@code destination} is one of this connection's temporary destinations. */
