@@ -90,10 +90,17 @@ public final class Subscriptions {
         }
     }
 
-    /** Whether any consumer of {@code group} is connected to a broker. */
+    /**
+     * Whether a consumer of {@code group} in another client is connected to a broker. This connection's own
+     * client is left out: its members are counted locally, and a broker may still list a consumer it just
+     * closed (the first heartbeat of a consumer runs on the client's timer and can arrive after the close's
+     * UNREGISTER_CLIENT).
+     */
     public boolean online(String group) {
         try {
-            return services.admin().groups().connections(group).online();
+            String self = services.runtime().clientId();
+            return services.admin().groups().connections(group).connections().stream()
+                    .anyMatch(connection -> !self.equals(connection.clientId()));
         } catch (RuntimeException e) {
             return false;
         }
