@@ -292,7 +292,7 @@ public class ApogeeMessageProducer implements QueueSender, TopicPublisher {
         String groupId = message.propertyExists("JMSXGroupID") ? message.getStringProperty("JMSXGroupID") : null;
         String key = groupId != null ? groupId : orderingKey;
         if (session.transaction() != null) {
-            session.transaction().send(outgoing);
+            session.transaction().send(outgoing, key);
             if (listener != null) {
                 completeInOrder(CompletableFuture.completedFuture(null), message, listener);
             }
