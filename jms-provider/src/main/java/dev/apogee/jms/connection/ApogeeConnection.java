@@ -53,6 +53,7 @@ public class ApogeeConnection implements QueueConnection, TopicConnection {
     private volatile ExceptionListener exceptionListener;
     private volatile long lastFailureReport;
     private volatile boolean closed;
+    private java.util.concurrent.ScheduledExecutorService renewer;
 
     /** Connects; {@code clientId} (may be null) is the administratively configured one. */
     public ApogeeConnection(ProviderSettings settings, String clientId) throws JMSException {
@@ -81,6 +82,26 @@ public class ApogeeConnection implements QueueConnection, TopicConnection {
     public ConsumerFactory consumerFactory() {
         clientIdFixed = true;
         return consumers;
+    }
+
+    /**
+     * The connection's one timer thread ({@code apogee-jms-renewer-<id>}), made on first use, that keeps
+     * the messages CLIENT_ACKNOWLEDGE and transacted sessions hold invisible (they may be held for longer
+     * than the invisible time). Its tasks are short broker calls, one session after another.
+     */
+    public synchronized java.util.concurrent.ScheduledExecutorService renewer() throws IllegalStateException {
+        checkOpen();
+        if (renewer == null) {
+            java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "apogee-jms-renewer-" + services.connectionId());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            timer.setRemoveOnCancelPolicy(true);
+            renewer = timer;
+        }
+        return renewer;
     }
 
     /** Marks the connection as used: its client id can no longer be set (a JMSContext made from another). */
@@ -195,6 +216,11 @@ public class ApogeeConnection implements QueueConnection, TopicConnection {
             deleteTopic(temporary);
         }
         temporaries.clear();
+        synchronized (this) {
+            if (renewer != null) {
+                renewer.shutdownNow();
+            }
+        }
         services.close();
         ClientIds.release(clientIdFixed ? clientId : null);
     }

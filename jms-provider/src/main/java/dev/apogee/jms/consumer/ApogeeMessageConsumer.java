@@ -289,6 +289,21 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
     }
 
+    /**
+     * Keeps {@code delivery} invisible for another invisible time from now, and returns it with its new
+     * receipt (the old one is spent); null if the broker refused (then it may be delivered again).
+     */
+    public Delivery renew(Delivery delivery) {
+        try {
+            ReceivedMessage renewed = pop.changeInvisibleTime(delivery.received(), settings.invisibleTime());
+            return new Delivery(this, renewed, delivery.message(), delivery.recovered());
+        } catch (ClientException e) {
+            LOG.warn("could not keep {} of {} invisible (it may be delivered again): {}",
+                    delivery.received().messageId(), destination, e.getMessage());
+            return null;
+        }
+    }
+
     /** Queues {@code delivery} to be delivered again, before anything new. */
     void redeliver(Delivery delivery) {
         try {

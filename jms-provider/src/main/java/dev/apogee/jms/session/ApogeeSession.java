@@ -28,7 +28,6 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -53,7 +52,7 @@ public class ApogeeSession extends SessionMessages implements QueueSession, Topi
     private final int acknowledgeMode;
     private final SessionConsumers consumers;
     private final List<ApogeeMessageProducer> producers = new CopyOnWriteArrayList<>();
-    private final List<Delivery> unsettled = new ArrayList<>();
+    private final HeldDeliveries unsettled;
     private final LocalTransaction transaction;
     private final DeliveryThread deliveryThread = new DeliveryThread("apogee-jms-session-" + IDS.incrementAndGet());
     private volatile boolean closed;
@@ -64,6 +63,13 @@ public class ApogeeSession extends SessionMessages implements QueueSession, Topi
         this.acknowledgeMode = transacted ? SESSION_TRANSACTED : acknowledgeMode;
         this.transaction = transacted ? new LocalTransaction(connection.services()) : null;
         this.consumers = new SessionConsumers(this, connection);
+        this.unsettled = new HeldDeliveries(() -> {
+            try {
+                return connection.renewer();
+            } catch (IllegalStateException e) {
+                throw new java.lang.IllegalStateException(e.getMessage(), e);
+            }
+        }, connection.services().settings().invisibleTime());
     }
 
     public ConnectionServices services() {
@@ -114,9 +120,7 @@ public class ApogeeSession extends SessionMessages implements QueueSession, Topi
     /** Settles or tracks a delivery just handed to the application, per the session's mode. */
     public void delivered(Delivery delivery) {
         if (acknowledgeMode == CLIENT_ACKNOWLEDGE || transacted) {
-            synchronized (unsettled) {
-                unsettled.add(delivery);
-            }
+            unsettled.add(delivery);
             if (!transacted) {
                 delivery.message().setAcknowledger(message -> acknowledgeAll());
             }
@@ -162,33 +166,9 @@ public class ApogeeSession extends SessionMessages implements QueueSession, Topi
         if (transacted || acknowledgeMode != CLIENT_ACKNOWLEDGE) {
             return;
         }
-        for (Delivery delivery : takeUnsettled()) {
+        for (Delivery delivery : unsettled.takeAll()) {
             delivery.acknowledge();
         }
-    }
-
-    private List<Delivery> takeUnsettled() {
-        synchronized (unsettled) {
-            List<Delivery> taken = new ArrayList<>(unsettled);
-            unsettled.clear();
-            return taken;
-        }
-    }
-
-    /** Hands the unsettled deliveries back to their consumers, in order, to be delivered again. */
-    private void redeliverUnsettled() {
-        List<Delivery> taken = takeUnsettled();
-        java.util.Map<ApogeeMessageConsumer, List<Delivery>> byConsumer = new java.util.LinkedHashMap<>();
-        for (Delivery delivery : taken) {
-            byConsumer.computeIfAbsent(delivery.consumer(), c -> new ArrayList<>()).add(delivery);
-        }
-        byConsumer.forEach((consumer, list) -> {
-            if (consumer.isClosed()) {
-                list.forEach(consumer::release);
-            } else {
-                consumer.redeliverFirst(list);
-            }
-        });
     }
 
     @Override
@@ -197,7 +177,7 @@ public class ApogeeSession extends SessionMessages implements QueueSession, Topi
         if (transacted) {
             throw new IllegalStateException("recover() is not allowed in a transacted session");
         }
-        redeliverUnsettled();
+        unsettled.redeliverAll();
     }
 
     @Override
@@ -209,14 +189,14 @@ public class ApogeeSession extends SessionMessages implements QueueSession, Topi
         try {
             transaction.commit();
         } catch (JMSException e) {
-            redeliverUnsettled();
+            unsettled.redeliverAll();
             jakarta.jms.TransactionRolledBackException rolledBack =
                     new jakarta.jms.TransactionRolledBackException("the commit failed and was rolled back: "
                             + e.getMessage());
             rolledBack.setLinkedException(e);
             throw rolledBack;
         }
-        for (Delivery delivery : takeUnsettled()) {
+        for (Delivery delivery : unsettled.takeAll()) {
             delivery.acknowledge();
         }
     }
@@ -228,7 +208,7 @@ public class ApogeeSession extends SessionMessages implements QueueSession, Topi
             throw new IllegalStateException("rollback() needs a transacted session");
         }
         transaction.rollback();
-        redeliverUnsettled();
+        unsettled.redeliverAll();
     }
 
     @Override
@@ -270,9 +250,7 @@ public class ApogeeSession extends SessionMessages implements QueueSession, Topi
             }
         }
         // Unsettled messages become visible again at once (their consumers are closed).
-        for (Delivery delivery : takeUnsettled()) {
-            delivery.consumer().release(delivery);
-        }
+        unsettled.close();
         deliveryThread.shutdown();
         connection.sessionClosed(this);
     }
