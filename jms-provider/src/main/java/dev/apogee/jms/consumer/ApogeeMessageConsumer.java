@@ -58,6 +58,8 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     private volatile MessageListener listener;
     private Thread poller;
     private volatile boolean closed;
+    /** Whether a receive has reached a broker (so that losing the route is a failure, not a new topic). */
+    private volatile boolean routed;
 
     /**
      * @param competing whether other subscribers share the group (a queue), so that a message this consumer's
@@ -181,7 +183,13 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
             try {
                 got = pop.receive(destination.name(), plan.brokerFilter(), 1, settings.invisibleTime(),
                         Duration.ofMillis(wait));
+                routed = true;
             } catch (NoRouteException e) {
+                // A topic nobody has sent to has no route yet: normal. One that had a route has lost its
+                // brokers (stopped, unregistered): the ExceptionListener should hear of it.
+                if (routed && !closed) {
+                    session.connectionFailed(JmsErrors.of("no broker serves " + destination + " any more", e));
+                }
                 pause(Math.min(Math.max(wait, 10), 100));
                 got = List.of();
             } catch (ClientException e) {
