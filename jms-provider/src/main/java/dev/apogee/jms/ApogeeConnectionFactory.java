@@ -1,8 +1,11 @@
 package dev.apogee.jms;
 
 import dev.apogee.jms.connection.ApogeeConnection;
+import dev.apogee.jms.context.ApogeeJMSContext;
 import dev.apogee.jms.internal.JmsErrors;
+import dev.apogee.jms.internal.JmsRuntime;
 import jakarta.jms.Connection;
+import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.QueueConnection;
@@ -191,24 +194,33 @@ public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicCon
         return connect();
     }
 
+    // ----- The simplified API: a JMSContext owns a new connection (shared with contexts made from it).
+
     @Override
-    public jakarta.jms.JMSContext createContext() {
-        throw new UnsupportedOperationException("the simplified API (JMSContext) is not implemented yet");
+    public JMSContext createContext() {
+        return createContext(JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
-    public jakarta.jms.JMSContext createContext(String userName, String password) {
-        return createContext();
+    public JMSContext createContext(String userName, String password) {
+        return createContext(userName, password, JMSContext.AUTO_ACKNOWLEDGE);
     }
 
     @Override
-    public jakarta.jms.JMSContext createContext(String userName, String password, int sessionMode) {
-        return createContext();
+    public JMSContext createContext(String userName, String password, int sessionMode) {
+        JmsRuntime.run(() -> checkCredentials(userName));
+        return createContext(sessionMode);
     }
 
     @Override
-    public jakarta.jms.JMSContext createContext(int sessionMode) {
-        return createContext();
+    public JMSContext createContext(int sessionMode) {
+        ApogeeConnection connection = JmsRuntime.call(this::connect);
+        try {
+            return new ApogeeJMSContext(connection, sessionMode);
+        } catch (RuntimeException e) {
+            JmsRuntime.run(connection::close);
+            throw e;
+        }
     }
 
     @Override

@@ -16,9 +16,12 @@ import dev.apogee.remoting.protocol.body.MessageQueueMaps;
 import dev.apogee.remoting.protocol.body.OffsetWrapper;
 import dev.apogee.remoting.protocol.body.RemotingJson;
 import dev.apogee.remoting.protocol.body.ResetOffsetBody;
+import dev.apogee.remoting.protocol.body.SubscriptionGroupConfig;
 import dev.apogee.remoting.protocol.body.SubscriptionGroupWrapper;
 import dev.apogee.remoting.protocol.header.broker.ConsumerGroupRequestHeader;
+import dev.apogee.remoting.protocol.header.broker.DeleteSubscriptionGroupRequestHeader;
 import dev.apogee.remoting.protocol.header.broker.GetConsumeStatsRequestHeader;
+import dev.apogee.remoting.protocol.header.broker.GroupRequestHeader;
 import dev.apogee.remoting.protocol.header.broker.ResetOffsetRequestHeader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,6 +60,54 @@ public final class GroupAdmin {
                     .subscriptionGroupTable().keySet());
         }
         return groups;
+    }
+
+    /**
+     * Creates {@code config}'s subscription group, or replaces its settings, on every master
+     * (UPDATE_AND_CREATE_SUBSCRIPTIONGROUP): the retry policy, whether it may consume, its attributes.
+     *
+     * @throws dev.apogee.client.ClientException if a master refused or did not answer (the others may have it)
+     */
+    public void createOrUpdate(SubscriptionGroupConfig config) {
+        GroupNames.check(config.groupName());
+        RemotingCommand request = RemotingCommand.request(RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, null,
+                RemotingJson.encode(config));
+        requests.fanOut(requests.masters(null), request).forEach(GroupAdmin::success);
+    }
+
+    /**
+     * The subscription group config of {@code group} (GET_SUBSCRIPTIONGROUP_CONFIG) as the first master
+     * that has it answers; empty when none has it.
+     *
+     * @throws dev.apogee.client.ClientException if a master did not answer
+     */
+    public Optional<SubscriptionGroupConfig> config(String group) {
+        GroupNames.check(group);
+        RemotingCommand request = RemotingCommand.request(RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG,
+                new GroupRequestHeader(group));
+        for (AdminRequests.Answer answer : requests.fanOut(requests.masters(null), request)) {
+            if (answer.failure() != null) {
+                throw answer.failure();
+            }
+            // Brokers without the group answer with an error code (which one differs between versions).
+            if (answer.response().code() == ResponseCode.SUCCESS && answer.response().body() != null) {
+                return Optional.of(RemotingJson.decode(answer.response().body(), SubscriptionGroupConfig.class));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Deletes subscription group {@code group} from every master (DELETE_SUBSCRIPTIONGROUP), and its
+     * consumer offsets when {@code cleanOffsets}. Deleting an unknown group succeeds.
+     *
+     * @throws dev.apogee.client.ClientException if a master refused or did not answer
+     */
+    public void delete(String group, boolean cleanOffsets) {
+        GroupNames.check(group);
+        RemotingCommand request = RemotingCommand.request(RequestCode.DELETE_SUBSCRIPTIONGROUP,
+                new DeleteSubscriptionGroupRequestHeader(group, cleanOffsets));
+        requests.fanOut(requests.masters(null), request).forEach(GroupAdmin::success);
     }
 
     /** The live members of {@code group} on every master; {@link GroupConnections#online()} false when none. */

@@ -145,7 +145,13 @@ public class Producer implements AutoCloseable {
 
     private CompletableFuture<SendResult> sendOrdered(Message message, MessageQueueSelector selector, Object key) {
         checkOpen();
-        PreparedSend prepared = prepare(message, Map.of(), 0);
+        return sendPreparedOrdered(prepare(message, Map.of(), 0), message, selector, key);
+    }
+
+    /** Sends a message prepared by a subclass to the queue {@code selector} picks, once (no other queue). */
+    CompletableFuture<SendResult> sendPreparedOrdered(PreparedSend prepared, Message message,
+                                                      MessageQueueSelector selector, Object key) {
+        checkOpen();
         return publishRoutes.queues(message.topic()).thenCompose(queues -> {
             MessageQueue queue = selector.select(queues, message, key);
             if (queue == null || !queues.contains(queue)) {

@@ -1,6 +1,7 @@
 package dev.apogee.client.producer;
 
 import dev.apogee.client.ClientException;
+import dev.apogee.client.NoRouteException;
 import dev.apogee.client.Registration;
 import dev.apogee.client.core.ClientRuntime;
 import dev.apogee.client.message.Message;
@@ -12,6 +13,7 @@ import dev.apogee.remoting.protocol.message.MessageIds;
 import dev.apogee.remoting.protocol.message.MessageProperties;
 import dev.apogee.remoting.protocol.message.MessageSysFlag;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -75,6 +77,65 @@ public final class TransactionProducer extends Producer {
         return new TransactionSendResult(half, state);
     }
 
+    /**
+     * Stores {@code message} as a half message (invisible to consumers) and returns; nothing ends it but
+     * {@link #endTransaction(String, SendResult, TransactionState)} or, failing that, the broker's checks,
+     * which the checker answers. For transactions that span several sends and end later (a JMS session's).
+     *
+     * @throws ClientException if the half message could not be stored
+     */
+    public SendResult sendHalf(Message message) {
+        return Rpc.await(sendPrepared(prepareHalf(message)));
+    }
+
+    /**
+     * {@link #sendHalf(Message)} to the queue {@code selector} picks for {@code key}, so that the messages of
+     * one key keep their order once committed. Not retried on another queue.
+     */
+    public SendResult sendHalf(Message message, MessageQueueSelector selector, Object key) {
+        return Rpc.await(sendPreparedOrdered(prepareHalf(message), message, selector, key));
+    }
+
+    private PreparedSend prepareHalf(Message message) {
+        Map<String, String> markers = Map.of(MessageProperties.TRAN_MSG, "true",
+                MessageProperties.PRODUCER_GROUP, settings().group());
+        return prepare(message, markers, MessageSysFlag.TRANSACTION_PREPARED);
+    }
+
+    /**
+     * Ends the half message {@code half} of {@code topic} with COMMIT (it becomes visible) or ROLLBACK, and
+     * waits for the broker's answer (unlike {@link #sendInTransaction}, whose end is one-way).
+     *
+     * @throws IllegalArgumentException if {@code state} is UNKNOWN
+     * @throws ClientException          if the broker cannot be reached or refuses (its checks will then end it)
+     */
+    public void endTransaction(String topic, SendResult half, TransactionState state) {
+        Rpc.await(endTransactionAsync(topic, half, state));
+    }
+
+    /** {@link #endTransaction} without waiting. */
+    public CompletableFuture<Void> endTransactionAsync(String topic, SendResult half, TransactionState state) {
+        if (state == TransactionState.UNKNOWN) {
+            throw new IllegalArgumentException("a transaction ends with COMMIT or ROLLBACK, not UNKNOWN");
+        }
+        checkOpen();
+        String broker = runtime().routes().masterAddress(half.queue().brokerName());
+        if (broker == null) {
+            return CompletableFuture.failedFuture(new NoRouteException(topic,
+                    "no address of broker " + half.queue().brokerName() + " to end " + half.messageId()));
+        }
+        RemotingCommand request = RemotingCommand.request(RequestCode.END_TRANSACTION,
+                endHeader(topic, half, state));
+        // call() fails with BrokerRefusedException on any answer but SUCCESS.
+        return runtime().rpc().call(broker, request, settings().sendTimeout().toMillis()).thenApply(answer -> null);
+    }
+
+    private EndTransactionRequestHeader endHeader(String topic, SendResult half, TransactionState state) {
+        long commitLogOffset = MessageIds.decode(half.offsetMessageId()).physicalOffset();
+        return new EndTransactionRequestHeader(topic, settings().group(), half.queueOffset(), commitLogOffset,
+                TransactionChecks.typeOf(state), false, half.messageId(), half.transactionId());
+    }
+
     private void endTransaction(Message message, SendResult half, TransactionState state) {
         String broker = runtime().routes().masterAddress(half.queue().brokerName());
         if (broker == null) {
@@ -82,10 +143,7 @@ public final class TransactionProducer extends Producer {
                     half.queue().brokerName(), half.messageId());
             return;
         }
-        long commitLogOffset = MessageIds.decode(half.offsetMessageId()).physicalOffset();
-        EndTransactionRequestHeader header = new EndTransactionRequestHeader(message.topic(), settings().group(),
-                half.queueOffset(), commitLogOffset, TransactionChecks.typeOf(state), false, half.messageId(),
-                half.transactionId());
+        EndTransactionRequestHeader header = endHeader(message.topic(), half, state);
         runtime().rpc().oneway(broker, RemotingCommand.request(RequestCode.END_TRANSACTION, header))
                 .whenComplete((sent, failure) -> {
                     if (failure != null) {

@@ -19,6 +19,7 @@ import dev.apogee.client.producer.SendResult;
 import dev.apogee.client.route.TopicRoute;
 import dev.apogee.remoting.protocol.ResponseCode;
 import dev.apogee.remoting.protocol.body.MessageQueue;
+import dev.apogee.remoting.protocol.body.SubscriptionGroupConfig;
 import dev.apogee.remoting.protocol.body.TopicPerm;
 import dev.apogee.remoting.testing.Await;
 import java.nio.file.Path;
@@ -101,6 +102,28 @@ class AdminClientIT {
         assertEquals(broker.brokerName(), config.get("brokerName"));
         assertEquals(clusterName, config.get("brokerClusterName"));
         assertEquals(String.valueOf(cluster.broker().config().listenPort()), config.get("listenPort"));
+    }
+
+    @Test
+    void subscriptionGroupsAreCreatedReadUpdatedAndDeleted() {
+        assertTrue(admin.groups().config("AdminSubGroup").isEmpty(), "none yet");
+        SubscriptionGroupConfig defaults = SubscriptionGroupConfig.defaults("AdminSubGroup");
+        admin.groups().createOrUpdate(new SubscriptionGroupConfig("AdminSubGroup", true, true, true, false,
+                defaults.retryQueueNums(), 5, null, 0, 1, true, 0, 15, null, Map.of("jms.topic", "T1")));
+        SubscriptionGroupConfig read = admin.groups().config("AdminSubGroup").orElseThrow();
+        assertEquals(5, read.retryMaxTimes());
+        assertEquals("T1", read.attributes().get("jms.topic"));
+        assertTrue(admin.groups().list().contains("AdminSubGroup"));
+
+        admin.groups().createOrUpdate(new SubscriptionGroupConfig("AdminSubGroup", true, true, true, false,
+                defaults.retryQueueNums(), 7, null, 0, 1, true, 0, 15, null, Map.of("jms.topic", "T2")));
+        assertEquals(7, admin.groups().config("AdminSubGroup").orElseThrow().retryMaxTimes());
+        assertEquals("T2", admin.groups().config("AdminSubGroup").orElseThrow().attributes().get("jms.topic"));
+
+        admin.groups().delete("AdminSubGroup", true);
+        assertTrue(admin.groups().config("AdminSubGroup").isEmpty(), "deleted");
+        assertFalse(admin.groups().list().contains("AdminSubGroup"));
+        admin.groups().delete("AdminSubGroup", true); // an unknown group: nothing to do
     }
 
     @Test

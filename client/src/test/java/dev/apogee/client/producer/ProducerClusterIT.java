@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.junit.jupiter.api.AfterAll;
@@ -208,5 +209,31 @@ class ProducerClusterIT {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("commit", "checked"), bodies, "the rolled-back message is never delivered");
         assertEquals(2, read.size());
+    }
+
+    @Test
+    void halfMessagesSentNowAreEndedLaterInTheirQueueOrder() throws Exception {
+        List<SendResult> halves = new java.util.ArrayList<>();
+        for (String body : List.of("h1", "h2", "h3")) {
+            halves.add(transactions.sendHalf(Message.of("TxLater", bytes(body)), ShardingKeySelector.INSTANCE, "k"));
+        }
+        assertEquals(1, halves.stream().map(SendResult::queue).distinct().count(), "one queue for one key");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> transactions.endTransaction("TxLater", halves.get(0), TransactionState.UNKNOWN));
+        transactions.endTransaction("TxLater", halves.get(0), TransactionState.COMMIT);
+        transactions.endTransaction("TxLater", halves.get(2), TransactionState.ROLLBACK);
+        transactions.endTransaction("TxLater", halves.get(1), TransactionState.COMMIT);
+        SendResult plain = transactions.sendHalf(Message.of("TxLater", bytes("h4")));
+        transactions.endTransactionAsync("TxLater", plain, TransactionState.COMMIT).get(10, TimeUnit.SECONDS);
+
+        List<MessageExt> read = OfficialReader.read(cluster.namesrvAddress(), "TxLater", 3);
+        Set<String> bodies = read.stream().map(m -> new String(m.getBody(), StandardCharsets.UTF_8))
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("h1", "h2", "h4"), bodies, "the rolled-back half is never delivered");
+        assertEquals(3, read.size());
+        Map<String, MessageExt> byBody = new HashMap<>();
+        read.forEach(m -> byBody.put(new String(m.getBody(), StandardCharsets.UTF_8), m));
+        assertEquals(byBody.get("h1").getQueueId(), byBody.get("h2").getQueueId());
+        assertTrue(byBody.get("h1").getQueueOffset() < byBody.get("h2").getQueueOffset(), "committed in order");
     }
 }

@@ -53,6 +53,7 @@ public class ApogeeConnection implements QueueConnection, TopicConnection {
     private volatile ExceptionListener exceptionListener;
     private volatile long lastFailureReport;
     private volatile boolean closed;
+    private java.util.concurrent.ScheduledExecutorService renewer;
 
     /** Connects; {@code clientId} (may be null) is the administratively configured one. */
     public ApogeeConnection(ProviderSettings settings, String clientId) throws JMSException {
@@ -81,6 +82,31 @@ public class ApogeeConnection implements QueueConnection, TopicConnection {
     public ConsumerFactory consumerFactory() {
         clientIdFixed = true;
         return consumers;
+    }
+
+    /**
+     * The connection's one timer thread ({@code apogee-jms-renewer-<id>}), made on first use, that keeps
+     * the messages CLIENT_ACKNOWLEDGE and transacted sessions hold invisible (they may be held for longer
+     * than the invisible time). Its tasks are short broker calls, one session after another.
+     */
+    public synchronized java.util.concurrent.ScheduledExecutorService renewer() throws IllegalStateException {
+        checkOpen();
+        if (renewer == null) {
+            java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                    runnable -> {
+                        Thread thread = new Thread(runnable, "apogee-jms-renewer-" + services.connectionId());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+            timer.setRemoveOnCancelPolicy(true);
+            renewer = timer;
+        }
+        return renewer;
+    }
+
+    /** Marks the connection as used: its client id can no longer be set (a JMSContext made from another). */
+    public void fixClientId() {
+        clientIdFixed = true;
     }
 
     public boolean isClosed() {
@@ -190,6 +216,11 @@ public class ApogeeConnection implements QueueConnection, TopicConnection {
             deleteTopic(temporary);
         }
         temporaries.clear();
+        synchronized (this) {
+            if (renewer != null) {
+                renewer.shutdownNow();
+            }
+        }
         services.close();
         ClientIds.release(clientIdFixed ? clientId : null);
     }
@@ -264,6 +295,37 @@ public class ApogeeConnection implements QueueConnection, TopicConnection {
             throw JmsErrors.of("creating temporary destination " + destination.name(), e);
         }
         temporaries.add(destination);
+        awaitRoute(destination);
+    }
+
+    /**
+     * Waits until a name server routes the new topic. Until its broker has registered it, a producer would
+     * fall back to the auto-create route (several queues) and pick a queue the one-queue topic lacks, which
+     * the broker refuses.
+     */
+    private void awaitRoute(ApogeeDestination destination) throws JMSException {
+        long deadline = System.nanoTime() + services.settings().sendTimeout().toNanos();
+        while (true) {
+            try {
+                services.runtime().routes().refresh(destination.name())
+                        .get(services.settings().sendTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw JmsErrors.of("waiting for the route of temporary destination " + destination.name(),
+                            e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw JmsErrors.of("waiting for the route of " + destination.name(), e);
+            }
+            try {
+                Thread.sleep(20); // the broker registers with the name server on its own schedule
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw JmsErrors.of("waiting for the route of " + destination.name(), e);
+            }
+        }
     }
 
     /** Whether {@code destination} is one of this connection's temporary destinations. */

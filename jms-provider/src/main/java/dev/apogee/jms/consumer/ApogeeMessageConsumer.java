@@ -58,6 +58,8 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     private volatile MessageListener listener;
     private Thread poller;
     private volatile boolean closed;
+    /** Whether a receive has reached a broker (so that losing the route is a failure, not a new topic). */
+    private volatile boolean routed;
 
     /**
      * @param competing whether other subscribers share the group (a queue), so that a message this consumer's
@@ -181,7 +183,13 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
             try {
                 got = pop.receive(destination.name(), plan.brokerFilter(), 1, settings.invisibleTime(),
                         Duration.ofMillis(wait));
+                routed = true;
             } catch (NoRouteException e) {
+                // A topic nobody has sent to has no route yet: normal. One that had a route has lost its
+                // brokers (stopped, unregistered): the ExceptionListener should hear of it.
+                if (routed && !closed) {
+                    session.connectionFailed(JmsErrors.of("no broker serves " + destination + " any more", e));
+                }
                 pause(Math.min(Math.max(wait, 10), 100));
                 got = List.of();
             } catch (ClientException e) {
@@ -289,6 +297,21 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
     }
 
+    /**
+     * Keeps {@code delivery} invisible for another invisible time from now, and returns it with its new
+     * receipt (the old one is spent); null if the broker refused (then it may be delivered again).
+     */
+    public Delivery renew(Delivery delivery) {
+        try {
+            ReceivedMessage renewed = pop.changeInvisibleTime(delivery.received(), settings.invisibleTime());
+            return new Delivery(this, renewed, delivery.message(), delivery.recovered());
+        } catch (ClientException e) {
+            LOG.warn("could not keep {} of {} invisible (it may be delivered again): {}",
+                    delivery.received().messageId(), destination, e.getMessage());
+            return null;
+        }
+    }
+
     /** Queues {@code delivery} to be delivered again, before anything new. */
     void redeliver(Delivery delivery) {
         try {
@@ -300,6 +323,16 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
             }
         } catch (JMSException e) {
             LOG.warn("could not redeliver {}: {}", delivery.received().messageId(), e.getMessage());
+        }
+    }
+
+    /**
+     * Gives {@code delivery} back unchanged, to be delivered next: receiveBody could not read its body. This
+     * is not a redelivery (Jakarta Messaging 3.1, JMSConsumer.receiveBody), so nothing about it changes.
+     */
+    public void putBack(Delivery delivery) {
+        synchronized (local) {
+            local.addFirst(delivery);
         }
     }
 

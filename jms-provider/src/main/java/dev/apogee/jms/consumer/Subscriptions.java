@@ -3,24 +3,14 @@ package dev.apogee.jms.consumer;
 import dev.apogee.client.BrokerRefusedException;
 import dev.apogee.client.ClientException;
 import dev.apogee.client.NoRouteException;
-import dev.apogee.client.admin.AdminClient;
-import dev.apogee.client.admin.BrokerView;
-import dev.apogee.client.admin.ClusterView;
 import dev.apogee.jms.connection.ConnectionServices;
 import dev.apogee.jms.internal.JmsErrors;
-import dev.apogee.remoting.protocol.RemotingCommand;
-import dev.apogee.remoting.protocol.RequestCode;
 import dev.apogee.remoting.protocol.ResponseCode;
-import dev.apogee.remoting.protocol.body.RemotingJson;
 import dev.apogee.remoting.protocol.body.SubscriptionGroupConfig;
-import dev.apogee.remoting.protocol.header.broker.DeleteSubscriptionGroupRequestHeader;
-import dev.apogee.remoting.protocol.header.broker.GroupRequestHeader;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.logging.log4j.LogManager;
@@ -59,12 +49,8 @@ public final class Subscriptions {
         SubscriptionGroupConfig defaults = SubscriptionGroupConfig.defaults(group);
         SubscriptionGroupConfig config = new SubscriptionGroupConfig(group, true, true, true, false,
                 defaults.retryQueueNums(), defaults.retryMaxTimes(), null, 0, 1, true, 0, 15, null, attributes);
-        byte[] body = RemotingJson.encode(config);
         try {
-            for (String master : masters()) {
-                services.runtime().rpc().call(master, RemotingCommand.request(
-                        RequestCode.UPDATE_AND_CREATE_SUBSCRIPTIONGROUP, null, body), timeout()).join();
-            }
+            services.admin().groups().createOrUpdate(config);
             services.admin().groups().resetToLatest(group, topic);
         } catch (NoRouteException e) {
             // A topic no broker has yet: it is empty, so starting at its first message is starting at its end.
@@ -90,10 +76,17 @@ public final class Subscriptions {
         }
     }
 
-    /** Whether any consumer of {@code group} is connected to a broker. */
+    /**
+     * Whether a consumer of {@code group} in another client is connected to a broker. This connection's own
+     * client is left out: its members are counted locally, and a broker may still list a consumer it just
+     * closed (the first heartbeat of a consumer runs on the client's timer and can arrive after the close's
+     * UNREGISTER_CLIENT).
+     */
     public boolean online(String group) {
         try {
-            return services.admin().groups().connections(group).online();
+            String self = services.runtime().clientId();
+            return services.admin().groups().connections(group).connections().stream()
+                    .anyMatch(connection -> !self.equals(connection.clientId()));
         } catch (RuntimeException e) {
             return false;
         }
@@ -102,10 +95,7 @@ public final class Subscriptions {
     /** Removes {@code group} and its offsets from every master. */
     public void delete(String group) throws JMSException {
         try {
-            for (String master : masters()) {
-                services.runtime().rpc().call(master, RemotingCommand.request(RequestCode.DELETE_SUBSCRIPTIONGROUP,
-                        new DeleteSubscriptionGroupRequestHeader(group, Boolean.TRUE)), timeout()).join();
-            }
+            services.admin().groups().delete(group, true);
         } catch (RuntimeException e) {
             throw JmsErrors.of("deleting subscription group " + group, e);
         }
@@ -138,34 +128,7 @@ public final class Subscriptions {
     }
 
     private Map<String, String> attributes(String group) {
-        for (String master : masters()) {
-            RemotingCommand answer = services.runtime().rpc().invoke(master, RemotingCommand.request(
-                    RequestCode.GET_SUBSCRIPTIONGROUP_CONFIG, new GroupRequestHeader(group)), timeout()).join();
-            if (answer.code() == ResponseCode.SUCCESS) {
-                return RemotingJson.decode(answer.body(), SubscriptionGroupConfig.class).attributes();
-            }
-        }
-        return Map.of();
-    }
-
-    private List<String> masters() {
-        List<String> masters = new ArrayList<>();
-        AdminClient admin = services.admin();
-        for (ClusterView cluster : admin.clusters().clusters()) {
-            for (BrokerView broker : cluster.brokers()) {
-                if (broker.brokerId() == 0) {
-                    masters.add(broker.address());
-                }
-            }
-        }
-        if (masters.isEmpty()) {
-            throw new NoRouteException("*", "no broker is registered with the name servers");
-        }
-        return masters;
-    }
-
-    private long timeout() {
-        return services.settings().sendTimeout().toMillis();
+        return services.admin().groups().config(group).map(SubscriptionGroupConfig::attributes).orElse(Map.of());
     }
 
     private static Throwable unwrap(Throwable e) {

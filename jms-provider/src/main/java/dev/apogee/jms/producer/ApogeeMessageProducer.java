@@ -38,6 +38,9 @@ public class ApogeeMessageProducer implements QueueSender, TopicPublisher {
 
     private static final Logger LOG = LogManager.getLogger(ApogeeMessageProducer.class);
 
+    /** The session whose CompletionListener the current thread runs, if any (close must refuse there). */
+    private static final ThreadLocal<ApogeeSession> CALLBACK_OF = new ThreadLocal<>();
+
     private final ApogeeSession session;
     private final ApogeeDestination destination;
     private final String orderingKey = UUID.randomUUID().toString();
@@ -289,7 +292,7 @@ public class ApogeeMessageProducer implements QueueSender, TopicPublisher {
         String groupId = message.propertyExists("JMSXGroupID") ? message.getStringProperty("JMSXGroupID") : null;
         String key = groupId != null ? groupId : orderingKey;
         if (session.transaction() != null) {
-            session.transaction().send(outgoing);
+            session.transaction().send(outgoing, key);
             if (listener != null) {
                 completeInOrder(CompletableFuture.completedFuture(null), message, listener);
             }
@@ -319,6 +322,7 @@ public class ApogeeMessageProducer implements QueueSender, TopicPublisher {
                                               CompletionListener listener) {
         CompletableFuture<Void> previous = callbacks;
         callbacks = previous.thenCompose(done -> sent.handle((result, failure) -> {
+            CALLBACK_OF.set(session);
             try {
                 if (failure == null) {
                     listener.onCompletion(message);
@@ -327,9 +331,16 @@ public class ApogeeMessageProducer implements QueueSender, TopicPublisher {
                 }
             } catch (RuntimeException e) {
                 LOG.warn("a CompletionListener threw", e);
+            } finally {
+                CALLBACK_OF.remove();
             }
             return null;
         }));
+    }
+
+    /** Whether the current thread runs a CompletionListener of {@code session}'s sends. */
+    public static boolean inCompletionListenerOf(ApogeeSession session) {
+        return CALLBACK_OF.get() == session;
     }
 
     /** Waits for the CompletionListeners of sends already made (close and commit wait for them). */

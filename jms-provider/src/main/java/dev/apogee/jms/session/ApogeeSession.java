@@ -1,69 +1,48 @@
 package dev.apogee.jms.session;
 
 import dev.apogee.jms.ApogeeDestination;
-import dev.apogee.jms.ApogeeQueue;
-import dev.apogee.jms.ApogeeTopic;
 import dev.apogee.jms.connection.ApogeeConnection;
 import dev.apogee.jms.connection.ConnectionServices;
 import dev.apogee.jms.connection.StartGate;
 import dev.apogee.jms.consumer.ApogeeMessageConsumer;
 import dev.apogee.jms.consumer.ApogeeQueueBrowser;
 import dev.apogee.jms.consumer.Delivery;
-import dev.apogee.jms.consumer.SelectorPlan;
 import dev.apogee.jms.internal.JmsErrors;
-import dev.apogee.jms.message.ApogeeBytesMessage;
-import dev.apogee.jms.message.ApogeeMapMessage;
-import dev.apogee.jms.message.ApogeeMessage;
-import dev.apogee.jms.message.ApogeeObjectMessage;
-import dev.apogee.jms.message.ApogeeStreamMessage;
-import dev.apogee.jms.message.ApogeeTextMessage;
 import dev.apogee.jms.message.DestinationCodec;
 import dev.apogee.jms.producer.ApogeeMessageProducer;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
-import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
-import jakarta.jms.MapMessage;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.QueueReceiver;
 import jakarta.jms.QueueSender;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
-import jakarta.jms.StreamMessage;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
-import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
-import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
  * A session: a single thread of control. Messages for MessageListeners run one at a time on the session's
- * one delivery thread ({@code apogee-jms-session-N}), made when the first listener is set and stopped on
- * close. The session tracks what it delivered but has not settled (CLIENT_ACKNOWLEDGE and transacted) and
+ * one {@link DeliveryThread} ({@code apogee-jms-session-N}), made when the first listener is set and stopped on
+ * close. Making messages is {@link SessionMessages}'s part, making consumers and browsers
+ * {@link SessionConsumers}'s. The session tracks what it delivered but has not settled (CLIENT_ACKNOWLEDGE and transacted) and
  * what it sent in its transaction ({@link LocalTransaction}).
  */
-public class ApogeeSession implements Session, QueueSession, TopicSession {
+public class ApogeeSession extends SessionMessages implements QueueSession, TopicSession {
 
     private static final Logger LOG = LogManager.getLogger(ApogeeSession.class);
     private static final AtomicInteger IDS = new AtomicInteger();
@@ -71,14 +50,11 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
     private final ApogeeConnection connection;
     private final boolean transacted;
     private final int acknowledgeMode;
-    private final List<ApogeeMessageConsumer> consumers = new CopyOnWriteArrayList<>();
+    private final SessionConsumers consumers;
     private final List<ApogeeMessageProducer> producers = new CopyOnWriteArrayList<>();
-    private final List<ApogeeQueueBrowser> browsers = new CopyOnWriteArrayList<>();
-    private final List<Delivery> unsettled = new ArrayList<>();
+    private final HeldDeliveries unsettled;
     private final LocalTransaction transaction;
-    private final String name = "apogee-jms-session-" + IDS.incrementAndGet();
-    private ThreadPoolExecutor deliveryThread;
-    private volatile Thread deliveryThreadRef;
+    private final DeliveryThread deliveryThread = new DeliveryThread("apogee-jms-session-" + IDS.incrementAndGet());
     private volatile boolean closed;
 
     public ApogeeSession(ApogeeConnection connection, boolean transacted, int acknowledgeMode) {
@@ -86,6 +62,14 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
         this.transacted = transacted;
         this.acknowledgeMode = transacted ? SESSION_TRANSACTED : acknowledgeMode;
         this.transaction = transacted ? new LocalTransaction(connection.services()) : null;
+        this.consumers = new SessionConsumers(this, connection);
+        this.unsettled = new HeldDeliveries(() -> {
+            try {
+                return connection.renewer();
+            } catch (IllegalStateException e) {
+                throw new java.lang.IllegalStateException(e.getMessage(), e);
+            }
+        }, connection.services().settings().invisibleTime());
     }
 
     public ConnectionServices services() {
@@ -116,10 +100,11 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
 
     /** Whether the caller runs on this session's delivery thread (inside a MessageListener). */
     public boolean isDeliveryThread() {
-        return Thread.currentThread() == deliveryThreadRef;
+        return deliveryThread.isCurrent();
     }
 
-    private void checkOpen() throws IllegalStateException {
+    @Override
+    void checkOpen() throws IllegalStateException {
         if (isClosed()) {
             throw JmsErrors.closed("session");
         }
@@ -135,9 +120,7 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
     /** Settles or tracks a delivery just handed to the application, per the session's mode. */
     public void delivered(Delivery delivery) {
         if (acknowledgeMode == CLIENT_ACKNOWLEDGE || transacted) {
-            synchronized (unsettled) {
-                unsettled.add(delivery);
-            }
+            unsettled.add(delivery);
             if (!transacted) {
                 delivery.message().setAcknowledger(message -> acknowledgeAll());
             }
@@ -148,24 +131,9 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
 
     /** Runs {@code listener} for {@code delivery} on the session's delivery thread and waits for it. */
     public void dispatch(Delivery delivery, MessageListener listener) throws JMSException {
-        Future<?> done;
-        synchronized (this) {
-            checkOpen();
-            if (deliveryThread == null) {
-                deliveryThread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                        runnable -> {
-                            Thread thread = new Thread(runnable, name);
-                            thread.setDaemon(true);
-                            deliveryThreadRef = thread;
-                            return thread;
-                        });
-            }
-            done = deliveryThread.submit(() -> runListener(delivery, listener));
-        }
+        checkOpen();
         try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            deliveryThread.runAndWait(() -> runListener(delivery, listener));
         } catch (ExecutionException e) {
             throw JmsErrors.of("running the listener", e.getCause());
         }
@@ -198,33 +166,9 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
         if (transacted || acknowledgeMode != CLIENT_ACKNOWLEDGE) {
             return;
         }
-        for (Delivery delivery : takeUnsettled()) {
+        for (Delivery delivery : unsettled.takeAll()) {
             delivery.acknowledge();
         }
-    }
-
-    private List<Delivery> takeUnsettled() {
-        synchronized (unsettled) {
-            List<Delivery> taken = new ArrayList<>(unsettled);
-            unsettled.clear();
-            return taken;
-        }
-    }
-
-    /** Hands the unsettled deliveries back to their consumers, in order, to be delivered again. */
-    private void redeliverUnsettled() {
-        List<Delivery> taken = takeUnsettled();
-        java.util.Map<ApogeeMessageConsumer, List<Delivery>> byConsumer = new java.util.LinkedHashMap<>();
-        for (Delivery delivery : taken) {
-            byConsumer.computeIfAbsent(delivery.consumer(), c -> new ArrayList<>()).add(delivery);
-        }
-        byConsumer.forEach((consumer, list) -> {
-            if (consumer.isClosed()) {
-                list.forEach(consumer::release);
-            } else {
-                consumer.redeliverFirst(list);
-            }
-        });
     }
 
     @Override
@@ -233,7 +177,7 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
         if (transacted) {
             throw new IllegalStateException("recover() is not allowed in a transacted session");
         }
-        redeliverUnsettled();
+        unsettled.redeliverAll();
     }
 
     @Override
@@ -245,14 +189,14 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
         try {
             transaction.commit();
         } catch (JMSException e) {
-            redeliverUnsettled();
+            unsettled.redeliverAll();
             jakarta.jms.TransactionRolledBackException rolledBack =
                     new jakarta.jms.TransactionRolledBackException("the commit failed and was rolled back: "
                             + e.getMessage());
             rolledBack.setLinkedException(e);
             throw rolledBack;
         }
-        for (Delivery delivery : takeUnsettled()) {
+        for (Delivery delivery : unsettled.takeAll()) {
             delivery.acknowledge();
         }
     }
@@ -264,7 +208,7 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
             throw new IllegalStateException("rollback() needs a transacted session");
         }
         transaction.rollback();
-        redeliverUnsettled();
+        unsettled.redeliverAll();
     }
 
     @Override
@@ -294,18 +238,9 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
 
     /** Closes consumers, producers and browsers; rolls back; releases what was not settled. */
     void closeResources() {
-        for (ApogeeMessageConsumer consumer : consumers) {
-            try {
-                consumer.close();
-            } catch (JMSException e) {
-                LOG.warn("closing a consumer: {}", e.getMessage());
-            }
-        }
+        consumers.closeAll();
         for (ApogeeMessageProducer producer : producers) {
             producer.closeQuietly();
-        }
-        for (ApogeeQueueBrowser browser : browsers) {
-            browser.closeQuietly();
         }
         if (transaction != null) {
             try {
@@ -315,23 +250,8 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
             }
         }
         // Unsettled messages become visible again at once (their consumers are closed).
-        for (Delivery delivery : takeUnsettled()) {
-            delivery.consumer().release(delivery);
-        }
-        ThreadPoolExecutor thread;
-        synchronized (this) {
-            thread = deliveryThread;
-        }
-        if (thread != null) {
-            thread.shutdown();
-            if (!isDeliveryThread()) {
-                try {
-                    thread.awaitTermination(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        unsettled.close();
+        deliveryThread.shutdown();
         connection.sessionClosed(this);
     }
 
@@ -348,11 +268,11 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
 
     /** Whether a consumer of this session receives from {@code destination}. */
     public boolean hasConsumerOf(ApogeeDestination destination) {
-        return consumers.stream().anyMatch(consumer -> consumer.destination().equals(destination));
+        return consumers.hasConsumerOf(destination);
     }
 
     public void consumerClosed(ApogeeMessageConsumer consumer) {
-        consumers.remove(consumer);
+        consumers.consumerClosed(consumer);
     }
 
     public void producerClosed(ApogeeMessageProducer producer) {
@@ -360,60 +280,10 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
     }
 
     public void browserClosed(ApogeeQueueBrowser browser) {
-        browsers.remove(browser);
+        consumers.browserClosed(browser);
     }
 
-    // ----- Messages.
-
-    @Override
-    public BytesMessage createBytesMessage() throws JMSException {
-        checkOpen();
-        return new ApogeeBytesMessage();
-    }
-
-    @Override
-    public MapMessage createMapMessage() throws JMSException {
-        checkOpen();
-        return new ApogeeMapMessage();
-    }
-
-    @Override
-    public Message createMessage() throws JMSException {
-        checkOpen();
-        return new ApogeeMessage();
-    }
-
-    @Override
-    public ObjectMessage createObjectMessage() throws JMSException {
-        checkOpen();
-        return new ApogeeObjectMessage();
-    }
-
-    @Override
-    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
-        ObjectMessage message = createObjectMessage();
-        message.setObject(object);
-        return message;
-    }
-
-    @Override
-    public StreamMessage createStreamMessage() throws JMSException {
-        checkOpen();
-        return new ApogeeStreamMessage();
-    }
-
-    @Override
-    public TextMessage createTextMessage() throws JMSException {
-        checkOpen();
-        return new ApogeeTextMessage();
-    }
-
-    @Override
-    public TextMessage createTextMessage(String text) throws JMSException {
-        TextMessage message = createTextMessage();
-        message.setText(text);
-        return message;
-    }
+    // ----- Session-level listeners (messages and destination objects: SessionMessages).
 
     @Override
     public MessageListener getMessageListener() throws JMSException {
@@ -454,23 +324,6 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
 
     // ----- Consumers.
 
-    private ApogeeDestination checkedDestination(Destination destination) throws JMSException {
-        if (destination == null) {
-            throw new InvalidDestinationException("the destination is null");
-        }
-        ApogeeDestination apogee = DestinationCodec.toApogee(destination);
-        if (apogee.isTemporary() && !connection.ownsTemporary(apogee)) {
-            throw new InvalidDestinationException("temporary destination " + apogee.name()
-                    + " belongs to another connection; only its own connection may consume from it");
-        }
-        return apogee;
-    }
-
-    private ApogeeMessageConsumer register(ApogeeMessageConsumer consumer) {
-        consumers.add(consumer);
-        return consumer;
-    }
-
     @Override
     public MessageConsumer createConsumer(Destination destination) throws JMSException {
         return createConsumer(destination, null, false);
@@ -485,9 +338,7 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
     public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal)
             throws JMSException {
         checkOpen();
-        ApogeeDestination target = checkedDestination(destination);
-        SelectorPlan plan = SelectorPlan.of(messageSelector);
-        return register(connection.consumerFactory().create(this, target, plan, noLocal));
+        return consumers.plain(destination, messageSelector, noLocal);
     }
 
     @Override
@@ -498,9 +349,7 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
     @Override
     public MessageConsumer createSharedConsumer(Topic topic, String name, String messageSelector) throws JMSException {
         checkOpen();
-        ApogeeDestination target = checkedDestination(topic);
-        return register(connection.consumerFactory().shared(this, target, name, SelectorPlan.of(messageSelector),
-                false));
+        return consumers.shared(topic, name, messageSelector, false);
     }
 
     @Override
@@ -512,12 +361,7 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
     public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
             throws JMSException {
         checkOpen();
-        if (connection.getClientID() == null) {
-            throw new IllegalStateException("an unshared durable subscription needs a client id on the connection");
-        }
-        ApogeeDestination target = checkedDestination(topic);
-        return register(connection.consumerFactory().durable(this, target, name, SelectorPlan.of(messageSelector),
-                noLocal));
+        return consumers.durable(topic, name, messageSelector, noLocal);
     }
 
     @Override
@@ -540,9 +384,7 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector)
             throws JMSException {
         checkOpen();
-        ApogeeDestination target = checkedDestination(topic);
-        return register(connection.consumerFactory().shared(this, target, name, SelectorPlan.of(messageSelector),
-                true));
+        return consumers.shared(topic, name, messageSelector, true);
     }
 
     @Override
@@ -581,22 +423,7 @@ public class ApogeeSession implements Session, QueueSession, TopicSession {
     @Override
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
-        ApogeeDestination target = checkedDestination(queue);
-        ApogeeQueueBrowser browser = new ApogeeQueueBrowser(this, (ApogeeQueue) target, SelectorPlan.of(messageSelector));
-        browsers.add(browser);
-        return browser;
-    }
-
-    @Override
-    public Queue createQueue(String queueName) throws JMSException {
-        checkOpen();
-        return new ApogeeQueue(queueName);
-    }
-
-    @Override
-    public Topic createTopic(String topicName) throws JMSException {
-        checkOpen();
-        return new ApogeeTopic(topicName);
+        return consumers.browser(queue, messageSelector);
     }
 
     @Override

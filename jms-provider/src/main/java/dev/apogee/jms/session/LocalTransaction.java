@@ -3,14 +3,10 @@ package dev.apogee.jms.session;
 import dev.apogee.client.ClientException;
 import dev.apogee.client.message.Message;
 import dev.apogee.client.producer.SendResult;
+import dev.apogee.client.producer.ShardingKeySelector;
 import dev.apogee.client.producer.TransactionState;
 import dev.apogee.jms.connection.ConnectionServices;
 import dev.apogee.jms.internal.JmsErrors;
-import dev.apogee.remoting.protocol.RemotingCommand;
-import dev.apogee.remoting.protocol.RequestCode;
-import dev.apogee.remoting.protocol.header.broker.EndTransactionRequestHeader;
-import dev.apogee.remoting.protocol.message.MessageIds;
-import dev.apogee.remoting.protocol.message.MessageSysFlag;
 import jakarta.jms.JMSException;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +34,15 @@ public final class LocalTransaction {
     private record Half(Message message, SendResult sent) {
     }
 
-    /** Stores {@code message} as a half message of this transaction. */
-    public synchronized SendResult send(Message message) throws JMSException {
+    /**
+     * Stores {@code message} as a half message of this transaction, in the queue {@code orderingKey} picks
+     * (the producer's key or the JMSXGroupID), so that committed messages keep their send order as
+     * non-transacted ones do. The checker answers UNKNOWN while the transaction is open.
+     */
+    public synchronized SendResult send(Message message, String orderingKey) throws JMSException {
         try {
-            SendResult half = services.producer().sendInTransaction(message, (msg, stored) -> {
-                services.halfState(stored.messageId(), TransactionState.UNKNOWN);
-                return TransactionState.UNKNOWN;
-            }).half();
+            SendResult half = services.producer().sendHalf(message, ShardingKeySelector.INSTANCE, orderingKey);
+            services.halfState(half.messageId(), TransactionState.UNKNOWN);
             halves.add(new Half(message, half));
             return half;
         } catch (ClientException e) {
@@ -52,7 +50,7 @@ public final class LocalTransaction {
         }
     }
 
-    /** Makes every half message visible. */
+    /** Makes every half message visible, in the order sent. */
     public synchronized void commit() throws JMSException {
         end(TransactionState.COMMIT);
     }
@@ -67,7 +65,8 @@ public final class LocalTransaction {
         for (Half half : halves) {
             services.halfState(half.sent().messageId(), state);
             try {
-                endOne(half, state);
+                // One at a time and waited for: a queue's committed messages keep the order of the commits.
+                services.producer().endTransaction(half.message().topic(), half.sent(), state);
             } catch (RuntimeException e) {
                 LOG.warn("could not {} half message {}; the broker's check will", state, half.sent().messageId());
                 if (failure == null) {
@@ -79,21 +78,5 @@ public final class LocalTransaction {
         if (failure != null && state == TransactionState.COMMIT) {
             throw failure;
         }
-    }
-
-    private void endOne(Half half, TransactionState state) {
-        SendResult sent = half.sent();
-        String broker = services.runtime().routes().masterAddress(sent.queue().brokerName());
-        if (broker == null) {
-            throw new dev.apogee.client.NoRouteException(half.message().topic(), "no address of broker " + sent.queue().brokerName());
-        }
-        long commitLogOffset = MessageIds.decode(sent.offsetMessageId()).physicalOffset();
-        int type = state == TransactionState.COMMIT ? MessageSysFlag.TRANSACTION_COMMIT
-                : MessageSysFlag.TRANSACTION_ROLLBACK;
-        EndTransactionRequestHeader header = new EndTransactionRequestHeader(half.message().topic(),
-                services.producer().settings().group(), sent.queueOffset(), commitLogOffset, type, false,
-                sent.messageId(), sent.transactionId());
-        services.runtime().rpc().call(broker, RemotingCommand.request(RequestCode.END_TRANSACTION, header),
-                services.settings().sendTimeout().toMillis()).join();
     }
 }

@@ -397,14 +397,19 @@ class PointToPointIT {
         factory.setDeadLetterQueue(dlq);
         try (Connection dlqConnection = factory.createConnection()) {
             dlqConnection.start();
-            Session client = dlqConnection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
-            client.createProducer(queue).send(client.createTextMessage("poison"));
-            MessageConsumer consumer = client.createConsumer(queue);
-            assertNotNull(consumer.receive(10_000));  // 1st delivery, never acknowledged
-            Message second = consumer.receive(10_000); // back after the invisible time
+            // Each delivery in a session closed without acknowledging: the message goes back to the broker
+            // (a session that stays open keeps renewing what it holds, so it would never come back).
+            Session first = dlqConnection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+            first.createProducer(queue).send(first.createTextMessage("poison"));
+            assertNotNull(first.createConsumer(queue).receive(10_000));  // 1st delivery, never acknowledged
+            first.close();
+            Session again = dlqConnection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+            Message second = again.createConsumer(queue).receive(10_000);
             assertNotNull(second);
             assertEquals(2, second.getIntProperty("JMSXDeliveryCount"));
-            assertNull(consumer.receive(2_500));       // the 3rd goes to the DLQ instead
+            again.close();
+            Session client = dlqConnection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+            assertNull(client.createConsumer(queue).receive(2_500));       // the 3rd goes to the DLQ instead
             Message dead = client.createConsumer(client.createQueue(dlq)).receive(10_000);
             assertNotNull(dead);
             assertEquals("poison", ((TextMessage) dead).getText());

@@ -63,6 +63,24 @@ class TransactionsAndTemporariesIT {
     }
 
     @Test
+    void transactedSendsOfOneProducerArriveInSendOrder() throws Exception {
+        Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
+        MessageProducer producer = transacted.createProducer(queue);
+        for (int batch = 0; batch < 3; batch++) {
+            for (int i = 0; i < 10; i++) {
+                producer.send(transacted.createTextMessage("b" + batch + "-" + i));
+            }
+            transacted.commit();
+        }
+        MessageConsumer consumer = session.createConsumer(queue);
+        for (int batch = 0; batch < 3; batch++) {
+            for (int i = 0; i < 10; i++) {
+                assertEquals("b" + batch + "-" + i, ((TextMessage) consumer.receive(10_000)).getText());
+            }
+        }
+    }
+
+    @Test
     void rolledBackSendsNeverAppear() throws Exception {
         Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
         transacted.createProducer(queue).send(transacted.createTextMessage("gone"));
