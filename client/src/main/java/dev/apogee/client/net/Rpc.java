@@ -4,6 +4,7 @@ import dev.apogee.client.BackPressureException;
 import dev.apogee.client.BrokerRefusedException;
 import dev.apogee.client.ClientClosedException;
 import dev.apogee.client.ClientException;
+import dev.apogee.client.ConnectBackoffException;
 import dev.apogee.client.NetworkException;
 import dev.apogee.client.RequestTimeoutException;
 import dev.apogee.client.auth.RequestSigner;
@@ -119,8 +120,7 @@ public final class Rpc {
         }
         long wait = backoff.waitMillis(address);
         if (wait > 0) {
-            return new NetworkException(address, "not connecting to " + address + " for another " + wait
-                    + " ms: the last connect failed", null);
+            return new ConnectBackoffException(address, wait);
         }
         return null;
     }

@@ -3,6 +3,7 @@ package dev.apogee.client.pop;
 import dev.apogee.client.BrokerRefusedException;
 import dev.apogee.client.ClientClosedException;
 import dev.apogee.client.ClientException;
+import dev.apogee.client.ConnectBackoffException;
 import dev.apogee.client.NetworkException;
 import dev.apogee.client.NoRouteException;
 import dev.apogee.client.Registration;
@@ -210,6 +211,10 @@ public final class PopConsumer implements AutoCloseable {
 
     private record PopRequest(String topic, FilterExpression filter, int maxMessages, long invisibleMillis,
                               long pollMillis) {
+
+        PopRequest withPollMillis(long millis) {
+            return new PopRequest(topic, filter, maxMessages, invisibleMillis, millis);
+        }
     }
 
     private PopRequest request(String topic, FilterExpression filter, int maxMessages, Duration invisibleTime,
@@ -270,6 +275,15 @@ public final class PopConsumer implements AutoCloseable {
                                                                 Map<String, Throwable> failed) {
         List<PopTarget> healthy = list.stream().filter(t -> !t.retry() && !failed.containsKey(t.brokerName())).toList();
         if (healthy.isEmpty()) {
+            long wait = heldOffOnly(failed);
+            if (wait >= 0 && wait < request.pollMillis()) {
+                // Every broker was only held off (it could not be connected to a moment ago): right after
+                // brokers come back that is every one of them, so the sweep is tried again once the
+                // shortest wait is over, within the caller's poll time, rather than failing the receive.
+                PopRequest rest = request.withPollMillis(request.pollMillis() - wait);
+                return CompletableFuture.supplyAsync(() -> sweep(rest, list, 0, new java.util.LinkedHashMap<>()),
+                        CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS)).thenCompose(next -> next);
+            }
             return failed.isEmpty() ? CompletableFuture.completedFuture(List.of())
                     : CompletableFuture.failedFuture(failed.values().iterator().next());
         }
@@ -277,6 +291,18 @@ public final class PopConsumer implements AutoCloseable {
             return CompletableFuture.completedFuture(List.of());
         }
         return longPoll(request, healthy, 0, System.nanoTime() + request.pollMillis() * 1_000_000L);
+    }
+
+    /** The shortest wait when every failure was a connect backoff refusal; -1 otherwise (or with none). */
+    private static long heldOffOnly(Map<String, Throwable> failed) {
+        long shortest = -1;
+        for (Throwable failure : failed.values()) {
+            if (!(failure instanceof ConnectBackoffException backoff)) {
+                return -1;
+            }
+            shortest = shortest < 0 ? backoff.waitMillis() : Math.min(shortest, backoff.waitMillis());
+        }
+        return shortest;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.apogee.client.producer;
 
 import dev.apogee.client.BrokerRefusedException;
 import dev.apogee.client.ClientException;
+import dev.apogee.client.ConnectBackoffException;
 import dev.apogee.client.NetworkException;
 import dev.apogee.client.NoRouteException;
 import dev.apogee.client.RequestTimeoutException;
@@ -16,6 +17,7 @@ import dev.apogee.remoting.protocol.header.broker.SendMessageRequestHeaderV2;
 import dev.apogee.remoting.protocol.header.broker.SendMessageResponseHeader;
 import dev.apogee.remoting.protocol.message.MessageProperties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -72,6 +74,10 @@ final class Sender {
                     return attempt(send, deadline, attempt + 1, attempts, queue.brokerName(), null, true);
                 }
                 Throwable cause = Rpc.unwrap(failure);
+                if (cause instanceof ConnectBackoffException backoff) {
+                    return afterBackoff(send, deadline, attempt, attempts, queue.brokerName(), lastFailure, backoff,
+                            retryWhenNotStored);
+                }
                 if (lastFailure != null && lastFailure != cause) {
                     cause.addSuppressed(lastFailure);
                 }
@@ -83,6 +89,27 @@ final class Sender {
                 return attempt(send, deadline, attempt + 1, attempts, queue.brokerName(), cause, retryWhenNotStored);
             }).thenCompose(next -> next);
         });
+    }
+
+    /**
+     * An attempt refused before anything was sent (its broker could not be connected to a moment ago)
+     * spends no attempt: another broker is tried at once, and when that one is held off too, the
+     * send waits out the shorter wait within its time. Right after brokers come back, every connect
+     * made while they were down has left such a wait, and failing a send that would go through a
+     * millisecond later helps nobody.
+     */
+    private CompletableFuture<SendResult> afterBackoff(PreparedSend send, long deadline, int attempt, int attempts,
+                                                      String broker, Throwable lastFailure,
+                                                      ConnectBackoffException backoff, boolean retryWhenNotStored) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (backoff.waitMillis() >= left) {
+            return CompletableFuture.failedFuture(lastFailure == null ? backoff : lastFailure);
+        }
+        boolean heldOffTwice = lastFailure instanceof ConnectBackoffException;
+        Executor when = heldOffTwice ? CompletableFuture.delayedExecutor(backoff.waitMillis(), TimeUnit.MILLISECONDS)
+                : Runnable::run;
+        return CompletableFuture.supplyAsync(() -> attempt(send, deadline, attempt, attempts, broker, backoff,
+                retryWhenNotStored), when).thenCompose(next -> next);
     }
 
     private boolean isRetriable(Throwable failure) {
