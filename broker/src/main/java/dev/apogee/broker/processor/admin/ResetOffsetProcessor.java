@@ -20,6 +20,7 @@ import io.netty.channel.Channel;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -81,6 +82,7 @@ public final class ResetOffsetProcessor implements RequestProcessor {
             return refuse(context, request, ResponseCode.SUBSCRIPTION_GROUP_NOT_EXIST,
                     "consumer group " + group + " does not exist on this broker");
         }
+        awaitQueuesCaughtUp();
         boolean force = header.force() == null || header.force();
         Map<Integer, Long> targets = new HashMap<>();
         int oneQueue = header.queueId() == null ? -1 : header.queueId();
@@ -113,6 +115,25 @@ public final class ResetOffsetProcessor implements RequestProcessor {
         LOG.info("Offsets of group {} on topic {} reset to {} (time {}) by {}; {} consumer(s) told",
                 group, topic, targets, header.timestamp(), context.remoteAddress(), told);
         return RemotingCommand.success(request, body);
+    }
+
+    /**
+     * Waits (briefly) until every message stored before this request is in its queue: a message
+     * acknowledged to its producer a moment ago but not yet dispatched would otherwise lie beyond "the
+     * end" a group is reset to, and reach the group anyway (a JMS subscription made right after a send
+     * got the message sent before it).
+     */
+    private void awaitQueuesCaughtUp() {
+        long stored = store.commitLogMaxOffset();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (store.dispatchedOffset() < stored && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The queue's offset for the time (-1: its end); without force, an offset only moves back. */
