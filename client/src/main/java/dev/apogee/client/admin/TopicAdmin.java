@@ -1,5 +1,6 @@
 package dev.apogee.client.admin;
 
+import dev.apogee.client.BrokerRefusedException;
 import dev.apogee.client.ClientException;
 import dev.apogee.client.message.Topics;
 import dev.apogee.client.net.Rpc;
@@ -43,8 +44,9 @@ public final class TopicAdmin {
      * Creates {@code spec.name()}, or changes it to {@code spec}, on every master of {@code cluster}
      * (UPDATE_AND_CREATE_TOPIC); the brokers tell the name servers at once.
      *
-     * @throws dev.apogee.client.BrokerRefusedException with the broker's code and remark if one refused
-     *                                                  (the masters before it already applied the change)
+     * @throws PartialChangeException                  if some masters took the change and others did not
+     *                                                  (it was tried on every one)
+     * @throws dev.apogee.client.BrokerRefusedException with the broker's code and remark if every master refused
      * @throws ClientException                          if the cluster is unknown or has no master
      */
     public void createOrUpdate(String cluster, TopicSpec spec) {
@@ -52,21 +54,64 @@ public final class TopicAdmin {
         RemotingCommand request = RemotingCommand.request(RequestCode.UPDATE_AND_CREATE_TOPIC, new CreateTopicRequestHeader(
                 spec.name(), Topics.AUTO_CREATE_KEY, spec.readQueues(), spec.writeQueues(), spec.perm(), "SINGLE_TAG",
                 0, spec.ordered(), null, null));
-        masters.values().forEach(address -> requests.broker(address, request.withNewOpaque()));
+        onEveryMaster("create or update of topic " + spec.name(), masters, request);
     }
 
     /**
      * Deletes {@code topic} from every master of {@code cluster} (DELETE_TOPIC_IN_BROKER: its config and
      * every group's offsets on it) and then from every name server (DELETE_TOPIC_IN_NAMESRV). Its
      * messages age out with the brokers' retention. Deleting an unknown topic succeeds.
+     *
+     * @throws PartialChangeException if some masters deleted it and others did not (the name servers forgot
+     *                                it all the same)
      */
     public void delete(String cluster, String topic) {
         Topics.checkName(topic);
         Map<String, String> masters = mastersOf(cluster);
         RemotingCommand request = RemotingCommand.request(RequestCode.DELETE_TOPIC_IN_BROKER, new TopicRequestHeader(topic));
-        masters.values().forEach(address -> requests.broker(address, request.withNewOpaque()));
+        PartialChangeException partly = null;
+        try {
+            onEveryMaster("delete of topic " + topic, masters, request);
+        } catch (PartialChangeException e) {
+            partly = e;
+        }
+        // The name servers forget the route even when a broker did not answer: the brokers that deleted
+        // it no longer register it, and one that comes back with it registers it again, as it should.
         requests.everyNameServer(RemotingCommand.request(RequestCode.DELETE_TOPIC_IN_NAMESRV,
                 new DeleteTopicFromNamesrvRequestHeader(topic, cluster)));
+        if (partly != null) {
+            throw partly;
+        }
+    }
+
+    /**
+     * Sends {@code request} to every master at once and waits for all of them, so that one refusing
+     * master does not keep the change from the others.
+     *
+     * @throws PartialChangeException if some masters did not take it (naming those that did)
+     */
+    private void onEveryMaster(String what, Map<String, String> masters, RemotingCommand request) {
+        List<String> changed = new ArrayList<>();
+        Map<String, ClientException> failures = new java.util.LinkedHashMap<>();
+        for (AdminRequests.Answer answer : requests.fanOut(masters, request)) {
+            if (answer.ok()) {
+                changed.add(answer.brokerName());
+            } else {
+                failures.put(answer.brokerName(), answer.failure() != null ? answer.failure()
+                        : new BrokerRefusedException(answer.address(), answer.response().code(),
+                                answer.response().remark()));
+            }
+        }
+        if (failures.isEmpty()) {
+            return;
+        }
+        if (changed.isEmpty()) {
+            // Nothing changed anywhere: the refusal itself (with the broker's code) says it best.
+            ClientException first = failures.values().iterator().next();
+            failures.values().stream().skip(1).forEach(first::addSuppressed);
+            throw first;
+        }
+        throw new PartialChangeException(what, changed, failures);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.apogee.client.admin;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apogee.broker.testing.ApogeeCluster;
@@ -180,5 +181,21 @@ class AdminClientMultiBrokerIT {
             assertEquals(OptionalLong.empty(), partial.totalLag(), "unknown, not a partial sum: " + partial);
             assertTrue(partial.queues().stream().noneMatch(q -> q.queue().brokerName().equals(A)));
         }
+    }
+
+    @Test
+    void aChangeOneMasterMissesIsMadeOnTheOthersAndReportedPerBroker() throws Exception {
+        cluster.isolateBroker(0);
+        PartialChangeException partly = assertThrows(PartialChangeException.class,
+                () -> admin.topics().createOrUpdate(clusterName, TopicSpec.of("AdminPartialTopic", 2)));
+        assertEquals(List.of(B), partly.changed());
+        assertEquals(Set.of(A), partly.failures().keySet());
+        assertTrue(partly.getMessage().contains(A), partly.getMessage());
+        assertTrue(cluster.broker(1).topics().get("AdminPartialTopic") != null, "made on the master that answered");
+
+        PartialChangeException deleting = assertThrows(PartialChangeException.class,
+                () -> admin.topics().delete(clusterName, "AdminPartialTopic"));
+        assertEquals(List.of(B), deleting.changed());
+        assertTrue(cluster.broker(1).topics().get("AdminPartialTopic") == null, "deleted where it could be");
     }
 }
