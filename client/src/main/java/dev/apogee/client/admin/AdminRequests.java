@@ -60,12 +60,12 @@ final class AdminRequests {
 
     /** {@code request} to the broker at {@code address}; SUCCESS or {@link BrokerRefusedException}. */
     RemotingCommand broker(String address, RemotingCommand request) {
-        return Rpc.await(runtime.rpc().call(address, request, timeoutMillis));
+        return Rpc.await(runtime.rpc().callPatiently(address, request, timeoutMillis));
     }
 
     /** {@code request} to the broker at {@code address}, whatever it answers. */
     RemotingCommand brokerAnyAnswer(String address, RemotingCommand request) {
-        return Rpc.await(runtime.rpc().invoke(address, request, timeoutMillis));
+        return Rpc.await(runtime.rpc().invokePatiently(address, request, timeoutMillis));
     }
 
     /** One broker's answer to a fan-out: its response, or why there is none. */
@@ -79,7 +79,7 @@ final class AdminRequests {
     List<Answer> fanOut(Map<String, String> addresses, RemotingCommand request) {
         Map<String, CompletableFuture<RemotingCommand>> calls = new LinkedHashMap<>();
         addresses.forEach((name, address) ->
-                calls.put(name, runtime.rpc().invoke(address, request.withNewOpaque(), timeoutMillis)));
+                calls.put(name, runtime.rpc().invokePatiently(address, request.withNewOpaque(), timeoutMillis)));
         List<Answer> answers = new ArrayList<>();
         calls.forEach((name, call) -> {
             try {

@@ -18,6 +18,7 @@ import dev.apogee.remoting.transport.RemotingTooManyRequestsException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Requests to servers over the runtime's one {@link RemotingClient}: signs them when credentials are
@@ -71,6 +72,34 @@ public final class Rpc {
      */
     public CompletableFuture<RemotingCommand> call(String address, RemotingCommand request, long timeoutMillis) {
         return invoke(address, request, timeoutMillis).thenApply(response -> {
+            if (response.code() != ResponseCode.SUCCESS) {
+                throw new BrokerRefusedException(address, response.code(), response.remark());
+            }
+            return response;
+        });
+    }
+
+    /**
+     * {@link #invoke}, except that a request refused only because its server is in its reconnect
+     * backoff waits the backoff out while that fits in {@code timeoutMillis}. For requests made
+     * on purpose (an administrator's command) rather than by background loops: a broker that could not
+     * be reached a moment ago and is back should simply be asked.
+     */
+    public CompletableFuture<RemotingCommand> invokePatiently(String address, RemotingCommand request,
+                                                             long timeoutMillis) {
+        // One more millisecond: the wait is rounded down, and asking a moment early only finds it again.
+        long wait = closed ? 0 : backoff.waitMillis(address) + 1;
+        if (wait > 1 && wait < timeoutMillis) {
+            return CompletableFuture.supplyAsync(() -> invokePatiently(address, request, timeoutMillis - wait),
+                    CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS)).thenCompose(next -> next);
+        }
+        return invoke(address, request, timeoutMillis);
+    }
+
+    /** {@link #invokePatiently} that accepts only SUCCESS, as {@link #call} does. */
+    public CompletableFuture<RemotingCommand> callPatiently(String address, RemotingCommand request,
+                                                           long timeoutMillis) {
+        return invokePatiently(address, request, timeoutMillis).thenApply(response -> {
             if (response.code() != ResponseCode.SUCCESS) {
                 throw new BrokerRefusedException(address, response.code(), response.remark());
             }

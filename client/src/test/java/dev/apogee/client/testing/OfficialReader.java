@@ -35,7 +35,15 @@ public final class OfficialReader {
             });
             consumer.assign(queues.get());
             for (MessageQueue queue : queues.get()) {
-                consumer.seekToBegin(queue);
+                // A broker may not answer the first offset lookup of a queue it created a moment ago.
+                Await.until("the first offset of " + queue, Duration.ofSeconds(20), () -> {
+                    try {
+                        consumer.seekToBegin(queue);
+                        return true;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
             }
             List<MessageExt> read = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
