@@ -4,6 +4,7 @@ import dev.apogee.remoting.protocol.message.MessageProperties;
 import dev.apogee.remoting.protocol.message.StoredMessage;
 import dev.apogee.selector.InvalidSelectorException;
 import dev.apogee.selector.Selector;
+import dev.apogee.selector.jms.JmsWireResolver;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -38,7 +39,11 @@ public final class MessagePredicates {
                     + expressionType + " (property-filter is off)");
         }
         try {
-            Selector selector = sql.compile(expression);
+            Selector selector = sql.compile(expressionType, expression);
+            if (SqlFilters.isJms(expressionType)) {
+                return message -> selector.matches(new JmsWireResolver(message::property, message.bornTimestamp(),
+                        message::offsetMessageId));
+            }
             return message -> selector.matches(message::property);
         } catch (InvalidSelectorException e) {
             throw new IllegalArgumentException(e.getMessage(), e);

@@ -98,11 +98,11 @@ public final class ClientManageProcessor implements RequestProcessor {
                             + " (property-filter is off)");
         }
         try {
-            sqlFilters.compile(subscription.subString());
+            sqlFilters.compile(subscription.expressionType(), subscription.subString());
             return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
         } catch (InvalidSelectorException e) {
-            LOG.info("Client {} of group {} subscribes with a bad SQL92 expression: {}", body.clientId(), body.group(),
-                    e.getMessage());
+            LOG.info("Client {} of group {} subscribes with a bad {} expression: {}", body.clientId(), body.group(),
+                    subscription.expressionType(), e.getMessage());
             return RemotingCommand.responseTo(request, ResponseCode.SUBSCRIPTION_PARSE_FAILED, e.getMessage());
         }
     }

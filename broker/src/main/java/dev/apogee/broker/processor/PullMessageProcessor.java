@@ -113,10 +113,10 @@ public final class PullMessageProcessor implements RequestProcessor {
             return;
         } else {
             try {
-                filter = sqlFilters.filter(expression);
+                filter = sqlFilters.filter(expressionType, expression);
             } catch (InvalidSelectorException e) {
-                LOG.info("Pull of group {} on {} with a bad SQL92 expression: {}", header.consumerGroup(),
-                        header.topic(), e.getMessage());
+                LOG.info("Pull of group {} on {} with a bad {} expression: {}", header.consumerGroup(),
+                        header.topic(), expressionType, e.getMessage());
                 answer.complete(RemotingCommand.responseTo(request, ResponseCode.SUBSCRIPTION_PARSE_FAILED,
                         e.getMessage()));
                 return;

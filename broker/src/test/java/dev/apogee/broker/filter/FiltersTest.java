@@ -53,4 +53,28 @@ class FiltersTest {
         MessagePredicates off = new MessagePredicates(new SqlFilters(), false);
         assertThrows(IllegalArgumentException.class, () -> off.of("SQL92", "a > 1"));
     }
+
+    @Test
+    void jmsFiltersUseJmsSemanticsOnWhatTheProviderWrote() {
+        SqlFilters sql = new SqlFilters();
+        // born timestamp 1 (the draft's); amount typed long, code a String holding a number
+        String typed = "amount\u000142\u0002code\u00017\u0002JMS_Apogee_Types\u0001amount:J\u0002"
+                + "JMS_Apogee_Priority\u00017\u0002TAGS\u0001order\u0002";
+        assertTrue(sql.filter("JMS", "amount > 40 AND NOT code = '8'").matchesRecord(record(typed)));
+        assertFalse(sql.filter("JMS", "code = 7").matchesRecord(record(typed)),
+                "a String is never equal to a number in JMS (RocketMQ's SQL92 would say yes)");
+        assertTrue(sql.filter("SQL92", "code = 7").matchesRecord(record(typed)), "SQL92 keeps its own semantics");
+        assertTrue(sql.filter("JMS", "JMSPriority = 7 AND JMSType LIKE 'ord%' AND JMSTimestamp = 1")
+                .matchesRecord(record(typed)));
+        assertTrue(sql.filter("JMS", "JMSPriority = 4 AND JMSDeliveryMode = 'PERSISTENT'")
+                .matchesRecord(record("a\u0001b\u0002")), "absent headers read as their defaults");
+        assertThrows(InvalidSelectorException.class, () -> sql.filter("JMS", "a LIKE 5"));
+        assertTrue(SqlFilters.isSql("JMS"), "JMS is a property filter: served only with property filters on");
+
+        MessagePredicates on = new MessagePredicates(sql, true);
+        assertTrue(on.of("JMS", "amount * 2 = 84").test(message(typed)));
+        assertFalse(on.of("JMS", "missing = 1 OR NOT (amount = 42)").test(message(typed)),
+                "unknown OR false is unknown: no match");
+        assertThrows(IllegalArgumentException.class, () -> new MessagePredicates(sql, false).of("JMS", "a = 1"));
+    }
 }

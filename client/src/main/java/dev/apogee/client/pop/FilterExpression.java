@@ -8,9 +8,10 @@ import java.util.Set;
 /**
  * Which messages of a topic a consumer wants: a tag expression ({@code "*"}, {@code "a || b"}) or an
  * SQL92 condition on the message's properties ({@code "price > 10 AND region = 'eu'"}; the broker must
- * allow property filters). Evaluated by the broker.
+ * allow property filters), or, on Apogee brokers only, a Jakarta Messaging selector over messages written by
+ * Apogee's JMS provider ({@code JMS}; Apache brokers refuse it). Evaluated by the broker.
  *
- * @param type       {@code TAG} or {@code SQL92}, as on the wire
+ * @param type       {@code TAG}, {@code SQL92} or {@code JMS}, as on the wire
  * @param expression the expression
  */
 public record FilterExpression(String type, String expression) {
@@ -18,10 +19,13 @@ public record FilterExpression(String type, String expression) {
     /** Every message of the topic. */
     public static final FilterExpression ALL = new FilterExpression("TAG", "*");
 
+    /** The type of a JMS selector: an Apogee extension of the protocol's TAG and SQL92. */
+    public static final String JMS = "JMS";
+
     public FilterExpression {
         Objects.requireNonNull(type, "type");
-        if (!type.equals("TAG") && !type.equals("SQL92")) {
-            throw new IllegalArgumentException("filter type " + type + " is neither TAG nor SQL92");
+        if (!type.equals("TAG") && !type.equals("SQL92") && !type.equals(JMS)) {
+            throw new IllegalArgumentException("filter type " + type + " is none of TAG, SQL92, " + JMS);
         }
         if (expression == null || expression.isBlank()) {
             throw new IllegalArgumentException("the filter expression is blank");
@@ -39,14 +43,28 @@ public record FilterExpression(String type, String expression) {
         return new FilterExpression("SQL92", condition);
     }
 
+    /**
+     * Messages that the Jakarta Messaging {@code selector} selects, evaluated with JMS semantics on what
+     * Apogee's JMS provider wrote (headers and typed properties, identifiers by their RocketMQ names).
+     * Only Apogee brokers evaluate it.
+     */
+    public static FilterExpression jms(String selector) {
+        return new FilterExpression(JMS, selector);
+    }
+
     /** Whether this is an SQL92 condition. */
     public boolean isSql() {
         return type.equals("SQL92");
     }
 
-    /** The tags of a tag expression (empty for {@code "*"} and for SQL92), as heartbeats announce them. */
+    /** Whether this is a property condition of either kind (SQL92 or JMS), not a tag expression. */
+    public boolean isProperty() {
+        return !type.equals("TAG");
+    }
+
+    /** The tags of a tag expression (empty for {@code "*"} and for property conditions), as heartbeats announce them. */
     public Set<String> tags() {
-        if (isSql() || expression.equals("*")) {
+        if (isProperty() || expression.equals("*")) {
             return Set.of();
         }
         Set<String> tags = new LinkedHashSet<>();

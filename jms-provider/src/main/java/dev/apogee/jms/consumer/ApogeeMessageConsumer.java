@@ -1,9 +1,11 @@
 package dev.apogee.jms.consumer;
 
+import dev.apogee.client.BrokerRefusedException;
 import dev.apogee.client.ClientException;
 import dev.apogee.client.NoRouteException;
 import dev.apogee.client.message.Message;
 import dev.apogee.client.message.MessageView;
+import dev.apogee.client.pop.FilterExpression;
 import dev.apogee.client.pop.PopConsumer;
 import dev.apogee.client.pop.ReceivedMessage;
 import dev.apogee.jms.ApogeeDestination;
@@ -12,6 +14,7 @@ import dev.apogee.jms.ProviderSettings;
 import dev.apogee.jms.internal.JmsErrors;
 import dev.apogee.jms.message.ApogeeMessage;
 import dev.apogee.jms.session.ApogeeSession;
+import dev.apogee.remoting.protocol.ResponseCode;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageListener;
@@ -47,6 +50,8 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final ApogeeSession session;
     private final ApogeeDestination destination;
     private final SelectorPlan plan;
+    /** What the broker is asked to filter by: the plan's first choice until a broker refuses it. */
+    private volatile FilterExpression brokerFilter;
     private final boolean noLocal;
     private final String group;
     private final boolean competing;
@@ -71,6 +76,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         this.session = session;
         this.destination = destination;
         this.plan = plan;
+        this.brokerFilter = plan.brokerFilter();
         this.noLocal = noLocal;
         this.group = group;
         this.competing = competing;
@@ -181,7 +187,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
             long wait = noWait ? 0 : Math.max(0, Math.min(left, settings.pollTimeout().toMillis()));
             List<ReceivedMessage> got;
             try {
-                got = pop.receive(destination.name(), plan.brokerFilter(), 1, settings.invisibleTime(),
+                got = pop.receive(destination.name(), brokerFilter, 1, settings.invisibleTime(),
                         Duration.ofMillis(wait));
                 routed = true;
             } catch (NoRouteException e) {
@@ -195,6 +201,10 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
             } catch (ClientException e) {
                 if (closed) {
                     return null;
+                }
+                if (e instanceof BrokerRefusedException refused && fallBackFrom(refused)) {
+                    first = true;   // ask again at once, with a filter the broker takes (at most twice)
+                    continue;
                 }
                 session.connectionFailed(JmsErrors.of("receiving from " + destination, e));
                 pause(Math.min(Math.max(wait, 10), 200));
@@ -211,6 +221,26 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the broker refused the filter itself, in which case the next one is used: the JMS filter
+     * (which Apache brokers do not know) gives way to the plan's SQL92 fallback, and an SQL92 filter (a
+     * broker with property filters off) to none. The client evaluates the selector on every message
+     * anyway, so only traffic changes.
+     */
+    private boolean fallBackFrom(BrokerRefusedException refused) {
+        FilterExpression current = brokerFilter;
+        boolean filterRefused = refused.responseCode() == ResponseCode.SUBSCRIPTION_PARSE_FAILED
+                || refused.responseCode() == ResponseCode.SYSTEM_ERROR;
+        if (!filterRefused || !current.isProperty()) {
+            return false;
+        }
+        FilterExpression next = current.type().equals(FilterExpression.JMS) ? plan.fallbackFilter() : FilterExpression.ALL;
+        LOG.info("Broker {} refused the filter {} of {} ({}); the consumer asks for {} and selects the rest itself",
+                refused.address(), current, destination, refused.remark(), next);
+        brokerFilter = next;
+        return true;
     }
 
     private static void pause(long millis) {

@@ -2,6 +2,7 @@ package dev.apogee.jms.consumer;
 
 import dev.apogee.client.message.SystemProperties;
 import dev.apogee.client.pop.FilterExpression;
+import dev.apogee.jms.message.MessageMapper;
 import dev.apogee.jms.message.ProviderProperties;
 import dev.apogee.selector.Selector;
 import dev.apogee.selector.SelectorDialect;
@@ -18,26 +19,29 @@ import java.util.regex.Pattern;
 /**
  * How a JMS message selector is applied: the one place where a selector is turned into what the broker
  * sees. The selector is always parsed here (JMS dialect), so a bad one fails at consumer creation, and is
- * always evaluated on every received message ({@link #matches}), exactly as the specification says. What
- * the broker can evaluate the same way is pushed down, so that non-matching messages never travel:
+ * always evaluated on every received message ({@link #matches}), exactly as the specification says. The
+ * broker evaluates it first, so that non-matching messages never travel:
  *
  * <ul>
- *   <li>{@code JMSType = 'x'} or {@code JMSType IN ('x', 'y')} alone: a tag filter {@code x || y}.</li>
- *   <li>Otherwise, a selector made only of comparisons, {@code AND}, {@code OR}, {@code BETWEEN}, {@code IN}
- *       and {@code IS [NOT] NULL} becomes a RocketMQ SQL92 filter, with the headers rewritten to the
- *       properties the mapping writes ({@link #brokerName}). A header absent at its default (JMSPriority 4,
- *       JMSDeliveryMode PERSISTENT) is matched by {@code IS NULL} when the default satisfies the comparison.</li>
- *   <li>Anything else ({@code NOT}, {@code LIKE}, arithmetic, JMSTimestamp, JMSExpiration, JMSDeliveryTime,
- *       JMSX properties, names the mapping escapes): no broker filter; the client alone decides.</li>
+ *   <li>{@code JMSType = 'x'} or {@code JMSType IN ('x', 'y')} alone: a tag filter {@code x || y}, which the
+ *       broker answers from its consume queue without reading the messages.</li>
+ *   <li>Otherwise, on Apogee brokers, the selector itself as a {@code JMS} filter: the same selector engine
+ *       with the same JMS semantics, reading the headers and typed properties the mapping wrote
+ *       ({@code JmsWireResolver}); only the identifiers are rewritten to the names the mapping stores
+ *       them under ({@link #toWireSelector}). Not for JMSX properties the provider sets on receipt
+ *       (JMSXDeliveryCount), nor for the provider's own {@code JMS_} names.</li>
+ *   <li>A broker that refuses the JMS filter (Apache RocketMQ) gets the {@link #fallbackFilter}: a selector
+ *       made only of comparisons, {@code AND}, {@code OR}, {@code BETWEEN}, {@code IN} and
+ *       {@code IS [NOT] NULL} becomes a RocketMQ SQL92 filter, with the headers rewritten to the
+ *       properties the mapping writes ({@link #brokerName}); anything else is decided by the client alone.
+ *       Why not all of it: RocketMQ's SQL92 compares strings with numbers, binds {@code NOT} tighter than
+ *       comparisons and has no {@code LIKE}; those selectors would mean something else there.</li>
  * </ul>
- *
- * <p>Why not push everything: the broker's SQL92 dialect (RocketMQ's) compares strings with numbers, binds
- * {@code NOT} tighter than comparisons and has no {@code LIKE}; those selectors would mean something else.
  */
 public final class SelectorPlan {
 
     /** No selector: everything. */
-    public static final SelectorPlan ALL = new SelectorPlan(null, FilterExpression.ALL, true);
+    public static final SelectorPlan ALL = new SelectorPlan(null, FilterExpression.ALL, FilterExpression.ALL);
 
     private static final Pattern TYPE_EQUALS = Pattern.compile("\\s*JMSType\\s*=\\s*'([^']*)'\\s*");
     private static final Pattern TYPE_IN = Pattern.compile("\\s*JMSType\\s+IN\\s*\\(([^)]*)\\)\\s*",
@@ -47,14 +51,23 @@ public final class SelectorPlan {
             "TRUE", "FALSE");
     private static final Set<String> CLIENT_ONLY_KEYWORDS = Set.of("NOT", "LIKE", "ESCAPE");
 
+    /** Header identifiers (3.8.1.1) that the broker computes from what the mapping wrote. */
+    private static final Set<String> BROKER_HEADERS = Set.of("JMSDeliveryMode", "JMSPriority", "JMSMessageID",
+            "JMSTimestamp", "JMSCorrelationID", "JMSType");
+    /** JMSX properties the application sets, stored like user properties. */
+    private static final Set<String> APPLICATION_JMSX = Set.of("JMSXGroupID", "JMSXGroupSeq");
+    /** The JMS dialect's keywords, which are not identifiers. */
+    private static final Set<String> JMS_KEYWORDS = Set.of("NOT", "AND", "OR", "BETWEEN", "LIKE", "IN", "IS",
+            "ESCAPE", "NULL", "TRUE", "FALSE");
+
     private final Selector selector;
     private final FilterExpression brokerFilter;
-    private final boolean exactOnBroker;
+    private final FilterExpression fallbackFilter;
 
-    private SelectorPlan(Selector selector, FilterExpression brokerFilter, boolean exactOnBroker) {
+    private SelectorPlan(Selector selector, FilterExpression brokerFilter, FilterExpression fallbackFilter) {
         this.selector = selector;
         this.brokerFilter = brokerFilter;
-        this.exactOnBroker = exactOnBroker;
+        this.fallbackFilter = fallbackFilter;
     }
 
     /**
@@ -77,23 +90,33 @@ public final class SelectorPlan {
         }
         FilterExpression tags = tagFilter(selector);
         if (tags != null) {
-            return new SelectorPlan(parsed, tags, true);
+            return new SelectorPlan(parsed, tags, tags);
         }
+        FilterExpression fallback = FilterExpression.ALL;
         String sql = toBrokerSql(selector);
         if (sql != null) {
             try {
                 Selector.parse(sql, SelectorDialect.ROCKETMQ);
-                return new SelectorPlan(parsed, FilterExpression.sql(sql), false);
+                fallback = FilterExpression.sql(sql);
             } catch (dev.apogee.selector.InvalidSelectorException e) {
                 // A literal the broker's dialect refuses (0.0, hex): the client decides alone.
             }
         }
-        return new SelectorPlan(parsed, FilterExpression.ALL, false);
+        String wire = toWireSelector(selector);
+        return new SelectorPlan(parsed, wire == null ? fallback : FilterExpression.jms(wire), fallback);
     }
 
-    /** What the broker filters by. */
+    /** What the broker filters by, first. */
     public FilterExpression brokerFilter() {
         return brokerFilter;
+    }
+
+    /**
+     * What a broker that refuses {@link #brokerFilter} (one that does not speak the JMS filter) filters by:
+     * the part of the selector RocketMQ's SQL92 evaluates the same way, or everything.
+     */
+    public FilterExpression fallbackFilter() {
+        return fallbackFilter;
     }
 
     /** Whether there is a selector at all. */
@@ -144,6 +167,73 @@ public final class SelectorPlan {
             return FilterExpression.tag(String.join(" || ", tags));
         }
         return null;
+    }
+
+    /**
+     * {@code selector} with every property identifier replaced by the name the mapping stores it under
+     * ({@link MessageMapper#wireName}), everything else exactly as written; null when an identifier is one
+     * the broker cannot know (a JMSX property set on receipt, a provider {@code JMS_} name, a header that is
+     * not a selector identifier, a name the mapping would escape with {@code %}).
+     */
+    static String toWireSelector(String selector) {
+        StringBuilder out = new StringBuilder(selector.length() + 16);
+        int i = 0;
+        while (i < selector.length()) {
+            char c = selector.charAt(i);
+            if (c == '\'') {
+                int end = i + 1;
+                while (end < selector.length()
+                        && (selector.charAt(end) != '\'' || (end + 1 < selector.length() && selector.charAt(end + 1) == '\''))) {
+                    end += selector.charAt(end) == '\'' ? 2 : 1;
+                }
+                if (end >= selector.length()) {
+                    return null;
+                }
+                out.append(selector, i, end + 1);
+                i = end + 1;
+            } else if (Character.isDigit(c) || (c == '.' && i + 1 < selector.length()
+                    && Character.isDigit(selector.charAt(i + 1)))) {
+                int end = i;   // a number with its suffixes (0x1F, 1.5E3, 10L): never an identifier
+                while (end < selector.length() && (Character.isLetterOrDigit(selector.charAt(end))
+                        || selector.charAt(end) == '.' || selector.charAt(end) == '_')) {
+                    end++;
+                }
+                out.append(selector, i, end);
+                i = end;
+            } else if (Character.isJavaIdentifierStart(c)) {
+                int end = i + 1;
+                while (end < selector.length() && Character.isJavaIdentifierPart(selector.charAt(end))) {
+                    end++;
+                }
+                String wire = wireIdentifier(selector.substring(i, end));
+                if (wire == null) {
+                    return null;
+                }
+                out.append(wire);
+                i = end;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        String wire = out.toString();
+        try {
+            Selector.parse(wire, SelectorDialect.JMS);
+            return wire;
+        } catch (dev.apogee.selector.InvalidSelectorException e) {
+            return null;
+        }
+    }
+
+    private static String wireIdentifier(String identifier) {
+        if (JMS_KEYWORDS.contains(identifier.toUpperCase(Locale.ROOT)) || BROKER_HEADERS.contains(identifier)) {
+            return identifier;
+        }
+        if (identifier.startsWith("JMS") && !APPLICATION_JMSX.contains(identifier)) {
+            return null;
+        }
+        String wire = MessageMapper.wireName(identifier);
+        return wire.indexOf('%') >= 0 ? null : wire;
     }
 
     /** The broker's SQL92 form of {@code selector}, or null when it cannot mean the same there. */

@@ -34,6 +34,14 @@ public final class MessageMapper {
         this.trust = trust;
     }
 
+    /**
+     * The RocketMQ property name under which the user property {@code name} is stored: the name itself,
+     * or {@value ProviderProperties#ESCAPED} + the escaped name when RocketMQ reserves or refuses it.
+     */
+    public static String wireName(String name) {
+        return PropertyWireCodec.wireName(name);
+    }
+
     /** The JMSMessageID of the message with RocketMQ's unique client id {@code uniqueId}: {@code ID:} + it. */
     public static String messageId(String uniqueId) {
         return uniqueId == null ? null : ID_PREFIX + uniqueId;

@@ -2,6 +2,7 @@ package dev.apogee.jms.message;
 
 import dev.apogee.client.message.SystemProperties;
 import dev.apogee.remoting.protocol.message.MessageProperties;
+import dev.apogee.selector.jms.JmsWire;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +67,7 @@ final class PropertyWireCodec {
 
     /** The user properties among {@code wire} (all RocketMQ properties of a message), typed again. */
     static Map<String, Object> decode(Map<String, String> wire) {
-        Map<String, Character> types = parseTypes(wire.get(ProviderProperties.TYPES));
+        Map<String, Character> types = JmsWire.parseTypes(wire.get(ProviderProperties.TYPES));
         Map<String, Object> properties = new LinkedHashMap<>();
         for (Map.Entry<String, String> property : wire.entrySet()) {
             String name = jmsName(property.getKey());
@@ -124,35 +125,10 @@ final class PropertyWireCodec {
         return 0;
     }
 
-    private static Map<String, Character> parseTypes(String text) {
-        Map<String, Character> types = new LinkedHashMap<>();
-        if (text == null) {
-            return types;
-        }
-        for (String entry : text.split(",")) {
-            int colon = entry.lastIndexOf(':');
-            if (colon > 0 && colon == entry.length() - 2) {
-                types.put(entry.substring(0, colon), entry.charAt(colon + 1));
-            }
-        }
-        return types;
-    }
-
     /** The value of a typed property; one that does not parse (not written by us) stays a String. */
     private static Object typed(char type, String text, String name) {
         try {
-            return switch (type) {
-                case 'N' -> null;
-                case 'Z' -> Boolean.valueOf(text);
-                case 'B' -> Byte.valueOf(text);
-                case 'S' -> Short.valueOf(text);
-                case 'I' -> Integer.valueOf(text);
-                case 'J' -> Long.valueOf(text);
-                case 'F' -> Float.valueOf(text);
-                case 'D' -> Double.valueOf(text);
-                case 'X' -> WireText.decode(text);
-                default -> text;
-            };
+            return JmsWire.typedValue(type, text);
         } catch (NumberFormatException e) {
             LOG.debug("Property {} typed {} has the value '{}', kept as a String", name, type, text);
             return text;

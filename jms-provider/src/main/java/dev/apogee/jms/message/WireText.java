@@ -1,6 +1,7 @@
 package dev.apogee.jms.message;
 
 import dev.apogee.remoting.protocol.message.MessageProperties;
+import dev.apogee.selector.jms.JmsWire;
 
 /**
  * Reversible escaping of text for RocketMQ properties, whose names and values must not be blank nor
@@ -64,27 +65,7 @@ final class WireText {
 
     /** The text {@link #encodeValue} or {@link #encodeName} was given; malformed escapes are kept as they are. */
     static String decode(String encoded) {
-        if (encoded.equals("%")) {
-            return "";
-        }
-        if (encoded.indexOf('%') < 0) {
-            return encoded;
-        }
-        StringBuilder out = new StringBuilder(encoded.length());
-        for (int i = 0; i < encoded.length(); i++) {
-            char c = encoded.charAt(i);
-            if (c == '%' && i + 5 <= encoded.length()) {
-                try {
-                    out.append((char) Integer.parseInt(encoded, i + 1, i + 5, 16));
-                    i += 4;
-                    continue;
-                } catch (NumberFormatException e) {
-                    // not an escape: keep the '%'
-                }
-            }
-            out.append(c);
-        }
-        return out.toString();
+        return JmsWire.decodeText(encoded);
     }
 
     private static void escape(StringBuilder out, char c) {

@@ -211,15 +211,29 @@ class PointToPointIT {
     }
 
     @Test
-    void clientSideSelectorsWithLikeAndNotWork() throws Exception {
+    void theBrokerEvaluatesLikeNotAndArithmeticSoOthersAreNeverTouched() throws Exception {
         MessageProducer producer = session.createProducer(queue);
+        int weight = 4;
         for (String name : List.of("apple", "banana", "avocado")) {
             Message message = session.createTextMessage(name);
             message.setStringProperty("name", name);
+            message.setIntProperty("weight", weight++);
             producer.send(message);
         }
-        MessageConsumer consumer = session.createConsumer(queue, "name LIKE 'a%' AND NOT name = 'apple'");
+        MessageConsumer consumer = session.createConsumer(queue, "name LIKE 'a%' AND NOT name = 'apple' AND weight * 2 > 10");
         assertEquals("avocado", ((TextMessage) consumer.receive(10_000)).getText());
+        assertNull(consumer.receive(300));
+        consumer.close();
+        // The broker filtered: the selector's consumer never held the others, so they are first deliveries.
+        MessageConsumer rest = session.createConsumer(queue);
+        Set<String> others = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            Message other = rest.receive(10_000);
+            others.add(((TextMessage) other).getText());
+            assertEquals(1, other.getIntProperty("JMSXDeliveryCount"), other + " was handed out before");
+            assertFalse(other.getJMSRedelivered());
+        }
+        assertEquals(Set.of("apple", "banana"), others);
     }
 
     @Test

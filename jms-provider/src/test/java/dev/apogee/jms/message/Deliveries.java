@@ -7,15 +7,15 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 
 /** Turns a client message into the view a consumer receives, as the broker would store and hand it out. */
-final class Deliveries {
+public final class Deliveries {
 
-    static final long BORN = 1_700_000_000_000L;
+    public static final long BORN = 1_700_000_000_000L;
     static final String UNIQUE_ID = "7F0000010001ABCDEF0123456789ABCD";
 
     private Deliveries() {
     }
 
-    static MessageView deliver(Message message, int reconsumeTimes) {
+    public static MessageView deliver(Message message, int reconsumeTimes) {
         Map<String, String> wire = message.wireProperties();
         wire.put(MessageProperties.UNIQ_KEY, UNIQUE_ID);
         // What reaches a consumer is what went over the wire: the properties string, parsed again.
