@@ -93,8 +93,9 @@ public final class ConsumerFactory {
             // Jakarta Messaging 6.2.7: a changed topic or selector replaces the subscription.
             subscriptions.delete(existing.group());
         }
-        return subscriptions.create(ConsumerGroups.newSubscription(durable, clientId.get(), name), destination.name(),
-                plan.expression(), noLocal);
+        String fingerprint = ConsumerGroups.fingerprint(destination.name(), plan.expression(), noLocal);
+        return subscriptions.create(ConsumerGroups.newSubscription(durable, clientId.get(), name, fingerprint),
+                destination.name(), plan.expression(), noLocal);
     }
 
     /** Deletes the named durable subscription of this client id. */

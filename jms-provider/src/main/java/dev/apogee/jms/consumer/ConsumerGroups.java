@@ -1,5 +1,10 @@
 package dev.apogee.jms.consumer;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 import dev.apogee.jms.internal.Names;
 import jakarta.jms.JMSException;
 import java.util.UUID;
@@ -15,9 +20,12 @@ public final class ConsumerGroups {
     public static final String QUEUE = "JMSQ-";
     /** A non-durable, unshared topic subscription: a group of its own, removed when it closes. */
     public static final String NON_DURABLE = "JMSN-";
-    /** A durable subscription (shared or not): client id, name, then its creation time (base 36). */
+    /**
+     * A durable subscription (shared or not): client id, name, the fingerprint of what it subscribes to,
+     * then its creation time (base 36).
+     */
     public static final String DURABLE = "JMSD-";
-    /** A shared non-durable subscription: client id (may be empty), name, then its creation time. */
+    /** A shared non-durable subscription: client id (may be empty), name, fingerprint, then its creation time. */
     public static final String SHARED = "JMSS-";
 
     private static final int MAX_LENGTH = 255;
@@ -41,10 +49,37 @@ public final class ConsumerGroups {
                 + Names.encode(name) + "-";
     }
 
-    /** A new generation of the named subscription's group. */
-    public static String newSubscription(boolean durable, String clientId, String name) throws JMSException {
-        return checked(subscriptionPrefix(durable, clientId, name) + Long.toString(System.currentTimeMillis(), 36)
-                + Long.toString(System.nanoTime() & 0xffff, 36));
+    /** A new generation of the named subscription's group, subscribing to what {@code fingerprint} says. */
+    public static String newSubscription(boolean durable, String clientId, String name, String fingerprint)
+            throws JMSException {
+        return checked(subscriptionPrefix(durable, clientId, name) + fingerprint + "-"
+                + Long.toString(System.currentTimeMillis(), 36) + Long.toString(System.nanoTime() & 0xffff, 36));
+    }
+
+    /**
+     * What a subscription subscribes to (topic, selector, noLocal) as 12 hex digits of a SHA-256: carried in
+     * its group name so that any process can tell whether a subscription it finds is the one it asks for.
+     * The name, not the group's attributes, because Apache RocketMQ brokers accept no subscription-group
+     * attributes at all.
+     */
+    public static String fingerprint(String topic, String selector, boolean noLocal) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] hash = sha.digest((topic + '\0' + (selector == null ? "" : selector) + '\0' + noLocal)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * The fingerprint in {@code group}, a generation of the subscription whose groups start with {@code prefix};
+     * null for a group made before fingerprints (prefix + creation time).
+     */
+    static String fingerprintOf(String group, String prefix) {
+        int dash = group.indexOf('-', prefix.length());
+        return dash < 0 ? null : group.substring(prefix.length(), dash);
     }
 
     private static String checked(String group) throws JMSException {

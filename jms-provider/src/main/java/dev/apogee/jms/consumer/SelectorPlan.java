@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  * broker evaluates it first, so that non-matching messages never travel:
  *
  * <ul>
- *   <li>{@code JMSType = 'x'} or {@code JMSType IN ('x', 'y')} alone: a tag filter {@code x || y}, which the
- *       broker answers from its consume queue without reading the messages.</li>
+ *   <li>For a subscription, {@code JMSType = 'x'} or {@code JMSType IN ('x', 'y')} alone: a tag filter
+ *       {@code x || y}, which the broker answers from its consume queue without reading the messages.
+ *       (Queues are different: {@link #forQueue}.)</li>
  *   <li>Otherwise, on Apogee brokers, the selector itself as a {@code JMS} filter: the same selector engine
  *       with the same JMS semantics, reading the headers and typed properties the mapping wrote
  *       ({@code JmsWireResolver}); only the identifiers are rewritten to the names the mapping stores
@@ -71,7 +72,8 @@ public final class SelectorPlan {
     }
 
     /**
-     * The plan of {@code selector}; null or blank means none.
+     * The plan of {@code selector} for a consumer whose group has no other consumers with another selector
+     * (a topic subscription); null or blank means none.
      *
      * @throws InvalidSelectorException if it is not a valid JMS message selector
      */
@@ -79,7 +81,7 @@ public final class SelectorPlan {
         if (selector == null || selector.isBlank()) {
             return ALL;
         }
-        Selector parsed;
+        Selector parsed = parse(selector);
         try {
             parsed = Selector.parse(selector, SelectorDialect.JMS);
         } catch (dev.apogee.selector.InvalidSelectorException e) {
@@ -104,6 +106,37 @@ public final class SelectorPlan {
         }
         String wire = toWireSelector(selector);
         return new SelectorPlan(parsed, wire == null ? fallback : FilterExpression.jms(wire), fallback);
+    }
+
+    /**
+     * The plan of {@code selector} for a queue consumer, whose group ({@code JMSQ-X}) it shares with every
+     * other consumer of the queue, each with its own selector. Only the JMS filter is pushed down, and with no
+     * fallback: Apogee's broker leaves what a consumer's filter rejects to the group's other consumers, but
+     * Apache RocketMQ's counts a pop filter's rejects (tag filters included) as consumed by the whole group,
+     * which would lose them for the consumers that want them. A broker that refuses the JMS filter is thus
+     * one where the client must filter alone.
+     *
+     * @throws InvalidSelectorException if it is not a valid JMS message selector
+     */
+    public static SelectorPlan forQueue(String selector) throws InvalidSelectorException {
+        if (selector == null || selector.isBlank()) {
+            return ALL;
+        }
+        Selector parsed = parse(selector);
+        String wire = toWireSelector(selector);
+        return new SelectorPlan(parsed, wire == null ? FilterExpression.ALL : FilterExpression.jms(wire),
+                FilterExpression.ALL);
+    }
+
+    private static Selector parse(String selector) throws InvalidSelectorException {
+        try {
+            return Selector.parse(selector, SelectorDialect.JMS);
+        } catch (dev.apogee.selector.InvalidSelectorException e) {
+            InvalidSelectorException invalid = new InvalidSelectorException("invalid message selector \""
+                    + selector + "\": " + e.getMessage());
+            invalid.initCause(e);
+            throw invalid;
+        }
     }
 
     /** What the broker filters by, first. */

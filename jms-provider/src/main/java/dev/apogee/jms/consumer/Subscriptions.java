@@ -18,10 +18,12 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Topic subscriptions as consumer groups on the brokers. A subscription's group is registered on every
- * master (UPDATE_AND_CREATE_SUBSCRIPTIONGROUP) with what it subscribes to in its attributes
- * ({@code jms.topic}, {@code jms.selector}, {@code jms.noLocal}), so that a durable subscription is found
- * again by any process, and its offsets are moved to the topic's end before its first receive (a subscription
- * sees only messages published after it was made).
+ * master (UPDATE_AND_CREATE_SUBSCRIPTIONGROUP), so that a durable subscription is found again by any process,
+ * and its offsets are moved to the topic's end before its first receive (a subscription sees only messages
+ * published after it was made). What it subscribes to is fingerprinted in its group name
+ * ({@link ConsumerGroups#fingerprint}) and, where the broker takes them (Apogee's does, Apache's refuses
+ * every group attribute), written out in its attributes ({@code jms.topic}, {@code jms.selector},
+ * {@code jms.noLocal}) for people reading the group in an admin tool.
  *
  * <p>A named subscription's group name ends with its creation time: the broker keeps a popping group's
  * position in memory, so a subscription made again after {@code unsubscribe} (or with another selector)
@@ -50,7 +52,18 @@ public final class Subscriptions {
         SubscriptionGroupConfig config = new SubscriptionGroupConfig(group, true, true, true, false,
                 defaults.retryQueueNums(), defaults.retryMaxTimes(), null, 0, 1, true, 0, 15, null, attributes);
         try {
-            services.admin().groups().createOrUpdate(config);
+            try {
+                services.admin().groups().createOrUpdate(config);
+            } catch (RuntimeException e) {
+                if (!(unwrap(e) instanceof BrokerRefusedException refused)
+                        || refused.responseCode() != ResponseCode.SYSTEM_ERROR) {
+                    throw e;
+                }
+                LOG.debug("broker refused the attributes of group {} ({}); created without them", group,
+                        refused.remark());
+                services.admin().groups().createOrUpdate(new SubscriptionGroupConfig(group, true, true, true, false,
+                        defaults.retryQueueNums(), defaults.retryMaxTimes(), null, 0, 1, true, 0, 15, null, Map.of()));
+            }
             services.admin().groups().resetToLatest(group, topic);
         } catch (NoRouteException e) {
             // A topic no broker has yet: it is empty, so starting at its first message is starting at its end.
@@ -67,7 +80,8 @@ public final class Subscriptions {
         try {
             for (String group : services.admin().groups().list()) {
                 if (group.startsWith(prefix)) {
-                    return new Existing(group, attributes(group));
+                    String fingerprint = ConsumerGroups.fingerprintOf(group, prefix);
+                    return new Existing(group, fingerprint, fingerprint == null ? attributes(group) : Map.of());
                 }
             }
             return null;
@@ -145,11 +159,17 @@ public final class Subscriptions {
                 && refused.responseCode() == ResponseCode.TOPIC_NOT_EXIST;
     }
 
-    /** A subscription group found on the brokers. */
-    public record Existing(String group, Map<String, String> attributes) {
+    /**
+     * A subscription group found on the brokers, with the fingerprint in its name, or (made before
+     * fingerprints) its attributes.
+     */
+    public record Existing(String group, String fingerprint, Map<String, String> attributes) {
 
         /** Whether it subscribes to exactly this. */
         public boolean sameAs(String topic, String selector, boolean noLocal) {
+            if (fingerprint != null) {
+                return fingerprint.equals(ConsumerGroups.fingerprint(topic, selector, noLocal));
+            }
             return Objects.equals(attributes.get(TOPIC), topic)
                     && Objects.equals(attributes.get(SELECTOR), selector == null ? "" : selector)
                     && Objects.equals(attributes.get(NO_LOCAL), Boolean.toString(noLocal));

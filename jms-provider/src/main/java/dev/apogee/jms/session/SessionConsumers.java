@@ -54,7 +54,7 @@ final class SessionConsumers {
 
     ApogeeMessageConsumer plain(Destination destination, String selector, boolean noLocal) throws JMSException {
         ApogeeDestination target = checked(destination);
-        SelectorPlan plan = SelectorPlan.of(selector);
+        SelectorPlan plan = target instanceof jakarta.jms.Queue ? SelectorPlan.forQueue(selector) : SelectorPlan.of(selector);
         return register(connection.consumerFactory().create(session, target, plan, noLocal));
     }
 
@@ -77,7 +77,7 @@ final class SessionConsumers {
 
     ApogeeQueueBrowser browser(Destination queue, String selector) throws JMSException {
         ApogeeDestination target = checked(queue);
-        ApogeeQueueBrowser browser = new ApogeeQueueBrowser(session, (ApogeeQueue) target, SelectorPlan.of(selector));
+        ApogeeQueueBrowser browser = new ApogeeQueueBrowser(session, (ApogeeQueue) target, SelectorPlan.forQueue(selector));
         browsers.add(browser);
         return browser;
     }

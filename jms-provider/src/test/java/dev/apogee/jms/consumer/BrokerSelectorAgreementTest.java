@@ -144,4 +144,15 @@ class BrokerSelectorAgreementTest {
         assertEquals(FilterExpression.sql("amount > 1"), simple.fallbackFilter());
         assertEquals(FilterExpression.tag("a"), SelectorPlan.of("JMSType = 'a'").brokerFilter(), "tags stay tags");
     }
+
+    @Test
+    void aQueueConsumerPushesOnlyTheJmsFilterAndFallsBackToNothing() throws Exception {
+        SelectorPlan type = SelectorPlan.forQueue("JMSType = 'a'");
+        assertEquals(FilterExpression.jms("JMSType = 'a'"), type.brokerFilter(),
+                "no tag filter: an Apache broker would consume the rejects for the whole queue group");
+        assertEquals(FilterExpression.ALL, type.fallbackFilter());
+        assertEquals(FilterExpression.ALL, SelectorPlan.forQueue("amount > 1").fallbackFilter());
+        assertEquals(FilterExpression.ALL, SelectorPlan.forQueue("JMSXDeliveryCount > 1").brokerFilter());
+        assertEquals(SelectorPlan.ALL, SelectorPlan.forQueue(" "));
+    }
 }
