@@ -7,6 +7,7 @@ import dev.apogee.jms.internal.JmsRuntime;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import dev.apogee.client.auth.Credentials;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;
@@ -22,8 +23,13 @@ import java.time.Duration;
  * JNDI call. Settings are read when a connection is made.
  *
  * <p>Bean properties: {@code url}, {@code clientID}, {@code invisibleTimeMillis}, {@code pollTimeoutMillis},
- * {@code releaseDelayMillis}, {@code maxDeliveries}, {@code deadLetterQueue}, {@code sendTimeoutMillis}.
- * User names and passwords are not supported yet: {@code createConnection(user, password)} with a user throws.
+ * {@code releaseDelayMillis}, {@code maxDeliveries}, {@code deadLetterQueue}, {@code sendTimeoutMillis},
+ * {@code userName}, {@code password}.
+ *
+ * <p>A user name and password are RocketMQ ACL credentials (access key and secret key): every request of the
+ * connection is signed with them, and a broker that refuses them makes the operation fail with a
+ * {@code JMSSecurityException}. {@code createConnection(user, password)} uses the given ones; the no-argument
+ * methods use the factory's {@code userName}/{@code password}, if set.
  */
 public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicConnectionFactory, Serializable {
 
@@ -33,6 +39,8 @@ public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicCon
 
     private String url = SCHEME + "://127.0.0.1:9876";
     private String clientID;
+    private String userName;
+    private transient String password;
     private long invisibleTimeMillis = 60_000;
     private long pollTimeoutMillis = 1_000;
     private long releaseDelayMillis = 1_000;
@@ -75,6 +83,20 @@ public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicCon
             }
         }
         return servers;
+    }
+
+    /** The user name (RocketMQ access key) of connections made without one; null for none. */
+    public String getUserName() {
+        return userName;
+    }
+
+    public void setUserName(String userName) {
+        this.userName = userName;
+    }
+
+    /** Sets the password (RocketMQ secret key) of connections made without a user name; never read back. */
+    public void setPassword(String password) {
+        this.password = password;
     }
 
     public String getClientID() {
@@ -152,23 +174,32 @@ public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicCon
 
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
-        checkCredentials(userName);
-        return connect();
+        return connect(credentials(userName, password));
     }
 
     private ApogeeConnection connect() throws JMSException {
+        return connect(credentials(userName, password));
+    }
+
+    private ApogeeConnection connect(Credentials credentials) throws JMSException {
         ProviderSettings settings;
         try {
             settings = settings();
         } catch (IllegalArgumentException e) {
             throw JmsErrors.of("invalid connection factory settings", e);
         }
-        return new ApogeeConnection(settings, clientID);
+        return new ApogeeConnection(settings, clientID, credentials);
     }
 
-    private static void checkCredentials(String userName) throws JMSSecurityException {
-        if (userName != null && !userName.isEmpty()) {
-            throw new JMSSecurityException("user names and passwords are not supported yet");
+    /** The ACL credentials of a user name and password; none for a null or empty user name. */
+    private static Credentials credentials(String userName, String password) throws JMSSecurityException {
+        if (userName == null || userName.isEmpty()) {
+            return null;
+        }
+        try {
+            return Credentials.of(userName, password == null ? "" : password);
+        } catch (IllegalArgumentException e) {
+            throw new JMSSecurityException("invalid credentials for user " + userName + ": " + e.getMessage());
         }
     }
 
@@ -179,8 +210,7 @@ public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicCon
 
     @Override
     public QueueConnection createQueueConnection(String userName, String password) throws JMSException {
-        checkCredentials(userName);
-        return connect();
+        return connect(credentials(userName, password));
     }
 
     @Override
@@ -190,8 +220,7 @@ public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicCon
 
     @Override
     public TopicConnection createTopicConnection(String userName, String password) throws JMSException {
-        checkCredentials(userName);
-        return connect();
+        return connect(credentials(userName, password));
     }
 
     // ----- The simplified API: a JMSContext owns a new connection (shared with contexts made from it).
@@ -208,13 +237,16 @@ public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicCon
 
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
-        JmsRuntime.run(() -> checkCredentials(userName));
-        return createContext(sessionMode);
+        Credentials credentials = JmsRuntime.call(() -> credentials(userName, password));
+        return context(JmsRuntime.call(() -> connect(credentials)), sessionMode);
     }
 
     @Override
     public JMSContext createContext(int sessionMode) {
-        ApogeeConnection connection = JmsRuntime.call(this::connect);
+        return context(JmsRuntime.call(this::connect), sessionMode);
+    }
+
+    private static JMSContext context(ApogeeConnection connection, int sessionMode) {
         try {
             return new ApogeeJMSContext(connection, sessionMode);
         } catch (RuntimeException e) {

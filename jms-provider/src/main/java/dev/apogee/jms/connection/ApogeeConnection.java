@@ -2,6 +2,7 @@ package dev.apogee.jms.connection;
 
 import dev.apogee.client.admin.ClusterView;
 import dev.apogee.client.admin.TopicSpec;
+import dev.apogee.client.auth.Credentials;
 import dev.apogee.jms.ApogeeDestination;
 import dev.apogee.jms.ApogeeTemporaryQueue;
 import dev.apogee.jms.ApogeeTemporaryTopic;
@@ -57,13 +58,18 @@ public class ApogeeConnection implements QueueConnection, TopicConnection {
 
     /** Connects; {@code clientId} (may be null) is the administratively configured one. */
     public ApogeeConnection(ProviderSettings settings, String clientId) throws JMSException {
+        this(settings, clientId, null);
+    }
+
+    /** A connection whose requests are signed with {@code credentials} (null: none). */
+    public ApogeeConnection(ProviderSettings settings, String clientId, Credentials credentials) throws JMSException {
         if (clientId != null) {
             ClientIds.claim(clientId);
             this.clientId = clientId;
             this.clientIdFixed = true;
         }
         try {
-            this.services = new ConnectionServices(settings);
+            this.services = new ConnectionServices(settings, credentials);
         } catch (RuntimeException e) {
             ClientIds.release(clientId);
             throw JmsErrors.of("connecting to " + settings.nameServers(), e);

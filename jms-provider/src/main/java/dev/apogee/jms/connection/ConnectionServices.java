@@ -1,6 +1,7 @@
 package dev.apogee.jms.connection;
 
 import dev.apogee.client.admin.AdminClient;
+import dev.apogee.client.auth.Credentials;
 import dev.apogee.client.core.ClientRuntime;
 import dev.apogee.client.producer.Producer;
 import dev.apogee.client.producer.TransactionProducer;
@@ -33,11 +34,15 @@ public final class ConnectionServices implements AutoCloseable {
     /** Unique ids of half messages → the state of their session's transaction, for broker checks. */
     private final Map<String, TransactionState> halves = new ConcurrentHashMap<>();
 
-    ConnectionServices(ProviderSettings settings) {
+    ConnectionServices(ProviderSettings settings, Credentials credentials) {
         this.settings = settings;
-        this.runtime = ClientRuntime.builder().nameServers(settings.nameServerList())
+        ClientRuntime.Builder builder = ClientRuntime.builder().nameServers(settings.nameServerList())
                 .instanceName("jms-" + connectionId)
-                .reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(2)).build();
+                .reconnectBackoff(Duration.ofMillis(100), Duration.ofSeconds(2));
+        if (credentials != null) {
+            builder.credentials(credentials);
+        }
+        this.runtime = builder.build();
         try {
             // A group per connection: the broker asks only this connection about its half messages, and a
             // half message of a connection that died is rolled back after the broker's checks give up.

@@ -1,5 +1,7 @@
 package dev.apogee.jms.internal;
 
+import dev.apogee.remoting.protocol.ResponseCode;
+import jakarta.jms.JMSSecurityException;
 import dev.apogee.client.BrokerRefusedException;
 import dev.apogee.client.ClientException;
 import dev.apogee.client.NoRouteException;
@@ -27,6 +29,9 @@ public final class JmsErrors {
             converted = new MessageFormatException(doing + ": " + cause.getMessage());
         } else if (cause instanceof NoRouteException) {
             converted = new InvalidDestinationException(doing + ": " + cause.getMessage());
+        } else if (cause instanceof BrokerRefusedException refused && refused.responseCode() == ResponseCode.NO_PERMISSION) {
+            converted = new JMSSecurityException(doing + ": the broker refused (" + refused.getMessage() + ")",
+                    String.valueOf(refused.responseCode()));
         } else if (cause instanceof BrokerRefusedException refused) {
             converted = new JMSException(doing + ": the broker refused (" + refused.getMessage() + ")",
                     String.valueOf(refused.responseCode()));
