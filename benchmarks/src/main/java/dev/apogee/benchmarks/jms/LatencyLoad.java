@@ -41,8 +41,8 @@ final class LatencyLoad {
     }
 
     /**
-     * @param sent         messages sent in the measured window
-     * @param received     of those, how many the listener got (within a drain time after the window)
+     * @param sent          messages sent in the measured window
+     * @param received      of those, how many the listener got (within a drain time after the window)
      * @param sentPerSecond the rate the producer managed in the window
      */
     record Result(Latencies.Summary latency, long sent, long received, long failed, double sentPerSecond,
@@ -51,7 +51,8 @@ final class LatencyLoad {
         String describe() {
             return String.format("p50 %.3f ms, p99 %.3f ms, max %.3f ms (%,d sent in the window at %,.0f msg/s,"
                             + " %,d received, %,d send failures)%s", latency.p50(), latency.p99(), latency.max(),
-                    sent, sentPerSecond, received, failed, firstFailure == null ? "" : "; first failure: " + firstFailure);
+                    sent, sentPerSecond, received, failed,
+                    firstFailure == null ? "" : "; first failure: " + firstFailure);
         }
     }
 
