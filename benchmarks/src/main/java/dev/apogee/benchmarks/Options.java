@@ -9,6 +9,29 @@ public final class Options {
     private Options() {
     }
 
+    /**
+     * The whole number {@code --name} gives (underscores allowed: {@code 50_000}), or {@code fallback} if
+     * absent.
+     *
+     * @throws IllegalArgumentException if it is not a whole number of at least 1
+     */
+    public static int positive(Map<String, String> options, String name, int fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " needs a whole number, not '" + value + "'");
+        }
+        if (parsed < 1) {
+            throw new IllegalArgumentException("--" + name + " must be at least 1");
+        }
+        return parsed;
+    }
+
     public static Map<String, String> parse(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {

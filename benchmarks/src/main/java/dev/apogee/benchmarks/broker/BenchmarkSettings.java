@@ -1,5 +1,7 @@
 package dev.apogee.benchmarks.broker;
 
+import static dev.apogee.benchmarks.Options.positive;
+
 import dev.apogee.benchmarks.Options;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,22 +88,5 @@ record BenchmarkSettings(String flush, Duration measure, Duration warmUp, int th
                 options.containsKey("keep"),
                 options.containsKey("apache-lib") ? Path.of(options.get("apache-lib")) : null, Set.copyOf(figures),
                 positive(options, "rounds", 1));
-    }
-
-    private static int positive(Map<String, String> options, String name, int fallback) {
-        String value = options.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        int parsed;
-        try {
-            parsed = Integer.parseInt(value.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + " needs a whole number, not '" + value + "'");
-        }
-        if (parsed < 1) {
-            throw new IllegalArgumentException("--" + name + " must be at least 1");
-        }
-        return parsed;
     }
 }

@@ -8,32 +8,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  * figure sends a known number of messages, so the array is sized once and recording never
  * allocates); percentiles come from sorting a copy. Samples beyond the capacity are counted, not kept.
  */
-final class Latencies {
+public final class Latencies {
 
     private final long[] samples;
     private final AtomicInteger next = new AtomicInteger();
 
-    Latencies(int capacity) {
+    public Latencies(int capacity) {
         samples = new long[capacity];
     }
 
-    void record(long nanos) {
+    public void record(long nanos) {
         int index = next.getAndIncrement();
         if (index < samples.length) {
             samples[index] = nanos;
         }
     }
 
-    int count() {
+    public int count() {
         return Math.min(next.get(), samples.length);
     }
 
-    int dropped() {
+    public int dropped() {
         return Math.max(0, next.get() - samples.length);
     }
 
     /** Percentiles of what was recorded, read once recording has ended. */
-    Summary summarize() {
+    public Summary summarize() {
         long[] sorted = Arrays.copyOf(samples, count());
         Arrays.sort(sorted);
         return new Summary(sorted.length, percentile(sorted, 50), percentile(sorted, 99), percentile(sorted, 99.9),
@@ -50,6 +50,6 @@ final class Latencies {
     }
 
     /** Latency percentiles in milliseconds. */
-    record Summary(int count, double p50, double p99, double p999, double max) {
+    public record Summary(int count, double p50, double p99, double p999, double max) {
     }
 }

@@ -9,19 +9,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * over the measured time (wall clock, and the server's CPU time) is the figure. Failures during the
  * warm-up are not counted, so that connection set-up does not show up as a failed send.
  */
-final class PhasedRun {
+public final class PhasedRun {
 
     private volatile boolean running = true;
 
-    boolean running() {
+    public boolean running() {
         return running;
     }
 
-    void stop() {
+    public void stop() {
         running = false;
     }
 
-    Throughput measure(ServerUnderTest server, Duration warmUp, Duration measure, AtomicLong ok, AtomicLong failed,
+    public Throughput measure(ServerUnderTest server, Duration warmUp, Duration measure, AtomicLong ok, AtomicLong failed,
                        AtomicReference<String> firstFailure) throws InterruptedException {
         Thread.sleep(warmUp.toMillis());
         long okBefore = ok.get();

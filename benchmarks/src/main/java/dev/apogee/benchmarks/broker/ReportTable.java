@@ -9,16 +9,17 @@ import java.util.StringJoiner;
 
 /**
  * The comparison table: one row per figure, one column per server, and a ratio oriented so that a
- * ratio above 1 always means Apogee did better (Apogee/Apache for rates, Apache/Apogee for latency,
- * memory and CPU cost).
+ * ratio above 1 always means Apogee did better than the anchor it is compared with (Apache RocketMQ in the
+ * broker benchmark, ActiveMQ Artemis in the JMS benchmark): Apogee/anchor for rates, anchor/Apogee for
+ * latency, memory and CPU cost.
  *
  * <p>A figure measured in several rounds shows each server's median, the ratio of the medians, and
  * the ratio of each round, so that one noisy round neither decides the figure nor hides.
  */
-final class ReportTable {
+public final class ReportTable {
 
     /** Which way a figure is better. */
-    enum Better {
+    public enum Better {
         HIGHER, LOWER, NEITHER
     }
 
@@ -29,7 +30,7 @@ final class ReportTable {
     private final Map<String, Row> byFigure = new LinkedHashMap<>();
 
     /** Records one more {@code value} of {@code figure} for {@code server}; {@code format} formats a double. */
-    void put(String figure, String format, Better better, String server, double value) {
+    public void put(String figure, String format, Better better, String server, double value) {
         Row row = byFigure.computeIfAbsent(figure, f -> {
             Row created = new Row(f, format, better, new LinkedHashMap<>());
             rows.add(created);
@@ -38,7 +39,8 @@ final class ReportTable {
         row.values().computeIfAbsent(server, s -> new ArrayList<>()).add(value);
     }
 
-    void print(PrintStream out, String apogee, String apache) {
+    /** Prints the table; {@code apogee} and {@code apache} name the two columns (the anchor second). */
+    public void print(PrintStream out, String apogee, String apache) {
         int width = Math.max(40, rows.stream().mapToInt(r -> r.figure().length()).max().orElse(0));
         boolean rounds = rows.stream().anyMatch(r -> r.values().values().stream().anyMatch(v -> v.size() > 1));
         out.printf("%-" + width + "s %14s %14s %8s%s%n", "figure", apogee, apache, "ratio",
@@ -63,7 +65,7 @@ final class ReportTable {
         }
     }
 
-    static double median(List<Double> values) {
+    public static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).sorted()
                 .toArray();
         if (sorted.length == 0) {
@@ -77,7 +79,7 @@ final class ReportTable {
         return Double.isNaN(value) ? "-" : String.format(format, value);
     }
 
-    private static String ratio(Better better, double apogee, double apache) {
+    static String ratio(Better better, double apogee, double apache) {
         if (Double.isNaN(apogee) || Double.isNaN(apache) || better == Better.NEITHER) {
             return "";
         }

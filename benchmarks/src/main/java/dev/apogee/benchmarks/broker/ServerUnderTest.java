@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** A name server and broker started for one part of the benchmark run, stopped by {@link #close()}. */
-interface ServerUnderTest extends AutoCloseable {
+/**
+ * A server started for one part of a benchmark run (a name server and broker; for the JMS benchmark also
+ * ActiveMQ Artemis), stopped by {@link #close()}.
+ */
+public interface ServerUnderTest extends AutoCloseable {
 
-    /** Short name used in the report: "Apogee" or "Apache". */
+    /** Short name used in the report: "Apogee", "Apache" or "Artemis". */
     String name();
 
-    /** {@code host:port} of the name server clients use. */
+    /** {@code host:port} clients connect to first: the name server's (Artemis: its acceptor's). */
     String nameServer();
 
     /** The JVM settings of each process, for the report. */
