@@ -28,6 +28,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -50,6 +51,8 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final ApogeeSession session;
     private final ApogeeDestination destination;
     private final SelectorPlan plan;
+    /** Background acks (AUTO, DUPS_OK) not answered yet; close waits for them. */
+    private final AtomicInteger acksInFlight = new AtomicInteger();
     /** What the broker is asked to filter by: the plan's first choice until a broker refuses it. */
     private volatile FilterExpression brokerFilter;
     private final boolean noLocal;
@@ -328,6 +331,57 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     }
 
     /**
+     * Acknowledges {@code delivery} without waiting for the broker's answer (AUTO and DUPS_OK): the
+     * application already has the message, and an ack that fails only means the message comes back after
+     * its invisible time, redelivered, which both modes allow on a failure. {@link #close} waits for the
+     * acks still on their way, so closing never makes an acknowledged message visible again.
+     */
+    void acknowledgeInBackground(Delivery delivery) {
+        acksInFlight.incrementAndGet();
+        try {
+            pop.ackAsync(delivery.received()).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    LOG.warn("acknowledging {} of {} failed (it may be delivered again): {}",
+                            delivery.received().messageId(), destination, failure.toString());
+                }
+                ackSettled();
+            });
+        } catch (RuntimeException e) {
+            ackSettled();
+            LOG.warn("acknowledging {} of {} failed (it may be delivered again): {}",
+                    delivery.received().messageId(), destination, e.toString());
+        }
+    }
+
+    private void ackSettled() {
+        if (acksInFlight.decrementAndGet() == 0) {
+            synchronized (acksInFlight) {
+                acksInFlight.notifyAll();
+            }
+        }
+    }
+
+    /** Waits (at most a send timeout) until every background ack has its answer. */
+    private void awaitAcks() {
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        synchronized (acksInFlight) {
+            while (acksInFlight.get() > 0) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    LOG.warn("{} acks of {} still unanswered at close", acksInFlight.get(), destination);
+                    return;
+                }
+                try {
+                    acksInFlight.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
      * Keeps {@code delivery} invisible for another invisible time from now, and returns it with its new
      * receipt (the old one is spent); null if the broker refused (then it may be delivered again).
      */
@@ -446,6 +500,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         synchronized (receiving) {
             releaseLocal();
         }
+        awaitAcks();
         session.consumerClosed(this);
         pop.close();
         if (onClose != null) {

@@ -19,6 +19,11 @@ public record Delivery(ApogeeMessageConsumer consumer, ReceivedMessage received,
         consumer.acknowledge(this);
     }
 
+    /** Acknowledges it without waiting for the broker's answer (AUTO and DUPS_OK sessions). */
+    public void acknowledgeInBackground() {
+        consumer.acknowledgeInBackground(this);
+    }
+
     /** Hands it back to its consumer, to be delivered again first, with JMSRedelivered set. */
     public void redeliver() {
         consumer.redeliver(this);

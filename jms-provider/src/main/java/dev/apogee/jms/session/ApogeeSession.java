@@ -125,7 +125,7 @@ public class ApogeeSession extends SessionMessages implements QueueSession, Topi
                 delivery.message().setAcknowledger(message -> acknowledgeAll());
             }
         } else {
-            delivery.acknowledge();
+            delivery.acknowledgeInBackground();
         }
     }
 
@@ -156,7 +156,7 @@ public class ApogeeSession extends SessionMessages implements QueueSession, Topi
             }
         }
         if (auto) {
-            delivery.acknowledge();
+            delivery.acknowledgeInBackground();
         }
     }
 
