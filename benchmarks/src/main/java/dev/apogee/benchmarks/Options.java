@@ -1,12 +1,27 @@
 package dev.apogee.benchmarks;
 
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /** {@code --name value} and {@code --flag} command-line options, shared by the benchmark mains. */
 public final class Options {
 
     private Options() {
+    }
+
+    /**
+     * The servers in the order round {@code round} runs them: as given in even rounds, reversed in odd ones,
+     * so that whatever drifts during a run (page cache, other load) does not always favour the same server.
+     */
+    public static List<String> roundOrder(List<String> servers, int round) {
+        List<String> order = new ArrayList<>(servers);
+        if (round % 2 == 1) {
+            Collections.reverse(order);
+        }
+        return order;
     }
 
     /**

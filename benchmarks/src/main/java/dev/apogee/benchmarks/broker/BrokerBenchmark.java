@@ -2,12 +2,11 @@ package dev.apogee.benchmarks.broker;
 
 import dev.apogee.anchors.ChildProcess;
 import dev.apogee.anchors.ChildProcesses;
+import dev.apogee.benchmarks.Options;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,12 +58,7 @@ public final class BrokerBenchmark {
         Map<String, String> heaps = new LinkedHashMap<>();
         ServerRun run = new ServerRun(settings, table, out);
         for (int round = 0; round < settings.rounds(); round++) {
-            // Alternating the order keeps whatever drifts during a run (page cache, other load) from
-            // always favouring the same server.
-            List<String> order = new ArrayList<>(settings.servers());
-            if (round % 2 == 1) {
-                Collections.reverse(order);
-            }
+            List<String> order = Options.roundOrder(settings.servers(), round);
             if (settings.rounds() > 1) {
                 out.printf("Round %d of %d: %s%n", round + 1, settings.rounds(), order);
             }

@@ -2,13 +2,12 @@ package dev.apogee.benchmarks.jms;
 
 import dev.apogee.anchors.ChildProcess;
 import dev.apogee.anchors.ChildProcesses;
+import dev.apogee.benchmarks.Options;
 import dev.apogee.benchmarks.broker.ReportTable;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +57,7 @@ public final class JmsBenchmark {
         Map<String, String> descriptions = new LinkedHashMap<>();
         JmsRun run = new JmsRun(settings, table, out);
         for (int round = 0; round < settings.rounds(); round++) {
-            // Alternating order, so that neither server always runs on a machine the other has just warmed.
-            List<String> order = new ArrayList<>(settings.servers());
-            if (round % 2 == 1) {
-                Collections.reverse(order);
-            }
+            List<String> order = Options.roundOrder(settings.servers(), round);
             if (settings.rounds() > 1) {
                 out.printf("Round %d of %d: %s%n", round + 1, settings.rounds(), order);
             }

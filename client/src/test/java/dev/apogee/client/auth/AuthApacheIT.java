@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.apogee.anchors.ApacheRocketMq;
 import dev.apogee.client.BrokerRefusedException;
 import dev.apogee.client.admin.AdminClient;
 import dev.apogee.client.admin.TopicSpec;
@@ -49,18 +48,7 @@ class AuthApacheIT {
     private static final Credentials UNKNOWN_USER = Credentials.of("nobody", "apogee-secret-1");
 
     @RegisterExtension
-    static final ApacheBroker APACHE = ApacheBroker.with(ApacheRocketMq.Options.defaults()
-                    .withSegmentBytes(16L << 20)
-                    .withBrokerConf(
-                            "authenticationEnabled=true",
-                            "authenticationProvider=org.apache.rocketmq.auth.authentication.provider"
-                                    + ".DefaultAuthenticationProvider",
-                            "authenticationMetadataProvider=org.apache.rocketmq.auth.authentication.provider"
-                                    + ".LocalAuthenticationMetadataProvider",
-                            "initAuthenticationUser={\"username\":\"apogee\",\"password\":\"apogee-secret-1\"}",
-                            "innerClientAuthenticationCredentials={\"accessKey\":\"apogee-inner\","
-                                    + "\"secretKey\":\"apogee-inner-secret\"}"))
-            .withAdminCredentials(RIGHT);
+    static final ApacheBroker APACHE = ApacheBroker.authenticated("apogee", "apogee-secret-1");
 
     private static String topic;
 

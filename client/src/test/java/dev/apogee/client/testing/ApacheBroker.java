@@ -53,6 +53,26 @@ public final class ApacheBroker implements BeforeAllCallback, AfterAllCallback {
     }
 
     /**
+     * A fixture whose broker authenticates every request (Apache's default authentication provider, users in
+     * its own store), with {@code user}/{@code password} as its first user, a super user; the fixture's admin
+     * client signs with them.
+     */
+    public static ApacheBroker authenticated(String user, String password) {
+        return with(ApacheRocketMq.Options.defaults()
+                .withSegmentBytes(16L << 20)
+                .withBrokerConf(
+                        "authenticationEnabled=true",
+                        "authenticationProvider=org.apache.rocketmq.auth.authentication.provider"
+                                + ".DefaultAuthenticationProvider",
+                        "authenticationMetadataProvider=org.apache.rocketmq.auth.authentication.provider"
+                                + ".LocalAuthenticationMetadataProvider",
+                        "initAuthenticationUser={\"username\":\"" + user + "\",\"password\":\"" + password + "\"}",
+                        "innerClientAuthenticationCredentials={\"accessKey\":\"apogee-inner\","
+                                + "\"secretKey\":\"apogee-inner-secret\"}"))
+                .withAdminCredentials(Credentials.of(user, password));
+    }
+
+    /**
      * This fixture with its {@link #admin()} signing requests with {@code credentials}, for a broker
      * started with authentication on.
      */

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.apogee.anchors.ApacheRocketMq;
-import dev.apogee.client.auth.Credentials;
 import dev.apogee.client.testing.ApacheBroker;
 import dev.apogee.jms.ApogeeConnectionFactory;
 import jakarta.jms.Connection;
@@ -33,18 +31,7 @@ class JmsAuthApacheIT {
     private static final String PASSWORD = "apogee-secret-1";
 
     @RegisterExtension
-    static final ApacheBroker APACHE = ApacheBroker.with(ApacheRocketMq.Options.defaults()
-                    .withSegmentBytes(16L << 20)
-                    .withBrokerConf(
-                            "authenticationEnabled=true",
-                            "authenticationProvider=org.apache.rocketmq.auth.authentication.provider"
-                                    + ".DefaultAuthenticationProvider",
-                            "authenticationMetadataProvider=org.apache.rocketmq.auth.authentication.provider"
-                                    + ".LocalAuthenticationMetadataProvider",
-                            "initAuthenticationUser={\"username\":\"" + USER + "\",\"password\":\"" + PASSWORD + "\"}",
-                            "innerClientAuthenticationCredentials={\"accessKey\":\"apogee-inner\","
-                                    + "\"secretKey\":\"apogee-inner-secret\"}"))
-            .withAdminCredentials(Credentials.of(USER, PASSWORD));
+    static final ApacheBroker APACHE = ApacheBroker.authenticated(USER, PASSWORD);
 
     private static String topic;
 
