@@ -19,6 +19,8 @@ import java.util.Map;
 final class JsonHeaderWriter {
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final int SCRATCH_SIZE = 16 * 1024;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_SIZE]);
 
     private JsonHeaderWriter() {
     }
@@ -72,34 +74,39 @@ final class JsonHeaderWriter {
     /** A quoted JSON string; non-ASCII characters of the BMP as UTF-8. */
     private static void string(ByteBuf out, String text) {
         out.writeByte('"');
-        int length = text.length();
         if (plainAscii(text)) {
             out.writeCharSequence(text, StandardCharsets.US_ASCII);
             out.writeByte('"');
             return;
         }
-        out.ensureWritable(length + 2);
+        // Escaped text (a message's properties hold \u0001 and \u0002 separators) is built in a per-thread
+        // array and written at once: a ByteBuf write per byte costs a bounds and reference check each.
+        int length = text.length();
+        int worst = length * 6;
+        byte[] bytes = worst <= SCRATCH_SIZE ? SCRATCH.get() : new byte[worst];
+        int n = 0;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c >= 0x20 && c < 0x80) {
                 if (c == '"' || c == '\\') {
-                    out.writeByte('\\');
+                    bytes[n++] = '\\';
                 }
-                out.writeByte(c);
+                bytes[n++] = (byte) c;
             } else if (c < 0x20) {
-                escapeControl(out, c);
+                n = escapeControl(bytes, n, c);
             } else if (c < 0x800) {
-                out.writeByte(0xC0 | (c >> 6));
-                out.writeByte(0x80 | (c & 0x3F));
+                bytes[n++] = (byte) (0xC0 | (c >> 6));
+                bytes[n++] = (byte) (0x80 | (c & 0x3F));
             } else if (Character.isSurrogate(c)) {
                 // Characters beyond the BMP go out as their escaped surrogate pair, as Jackson wrote them.
-                unicodeEscape(out, c);
+                n = unicodeEscape(bytes, n, c);
             } else {
-                out.writeByte(0xE0 | (c >> 12));
-                out.writeByte(0x80 | ((c >> 6) & 0x3F));
-                out.writeByte(0x80 | (c & 0x3F));
+                bytes[n++] = (byte) (0xE0 | (c >> 12));
+                bytes[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                bytes[n++] = (byte) (0x80 | (c & 0x3F));
             }
         }
+        out.writeBytes(bytes, 0, n);
         out.writeByte('"');
     }
 
@@ -114,31 +121,33 @@ final class JsonHeaderWriter {
         return true;
     }
 
-    private static void escapeControl(ByteBuf out, char c) {
-        out.writeByte('\\');
+    private static int escapeControl(byte[] bytes, int at, char c) {
+        bytes[at++] = '\\';
         switch (c) {
-            case '\n' -> out.writeByte('n');
-            case '\r' -> out.writeByte('r');
-            case '\t' -> out.writeByte('t');
-            case '\b' -> out.writeByte('b');
-            case '\f' -> out.writeByte('f');
+            case '\n' -> bytes[at++] = 'n';
+            case '\r' -> bytes[at++] = 'r';
+            case '\t' -> bytes[at++] = 't';
+            case '\b' -> bytes[at++] = 'b';
+            case '\f' -> bytes[at++] = 'f';
             default -> {
-                out.writeByte('u');
-                hex4(out, c);
+                bytes[at++] = 'u';
+                at = hex4(bytes, at, c);
             }
         }
+        return at;
     }
 
-    private static void unicodeEscape(ByteBuf out, char c) {
-        out.writeByte('\\');
-        out.writeByte('u');
-        hex4(out, c);
+    private static int unicodeEscape(byte[] bytes, int at, char c) {
+        bytes[at++] = '\\';
+        bytes[at++] = 'u';
+        return hex4(bytes, at, c);
     }
 
-    private static void hex4(ByteBuf out, char c) {
-        out.writeByte(HEX[(c >> 12) & 0xF]);
-        out.writeByte(HEX[(c >> 8) & 0xF]);
-        out.writeByte(HEX[(c >> 4) & 0xF]);
-        out.writeByte(HEX[c & 0xF]);
+    private static int hex4(byte[] bytes, int at, char c) {
+        bytes[at++] = HEX[(c >> 12) & 0xF];
+        bytes[at++] = HEX[(c >> 8) & 0xF];
+        bytes[at++] = HEX[(c >> 4) & 0xF];
+        bytes[at++] = HEX[c & 0xF];
+        return at;
     }
 }
