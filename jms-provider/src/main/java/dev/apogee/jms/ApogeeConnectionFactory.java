@@ -24,7 +24,7 @@ import java.time.Duration;
  *
  * <p>Bean properties: {@code url}, {@code clientID}, {@code invisibleTimeMillis}, {@code pollTimeoutMillis},
  * {@code releaseDelayMillis}, {@code maxDeliveries}, {@code deadLetterQueue}, {@code sendTimeoutMillis},
- * {@code userName}, {@code password}.
+ * {@code prefetch}, {@code userName}, {@code password}.
  *
  * <p>A user name and password are RocketMQ ACL credentials (access key and secret key): every request of the
  * connection is signed with them, and a broker that refuses them makes the operation fail with a
@@ -39,6 +39,7 @@ public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicCon
 
     private String url = SCHEME + "://127.0.0.1:9876";
     private String clientID;
+    private int prefetch = ProviderSettings.DEFAULT_PREFETCH;
     private String userName;
     private transient String password;
     private long invisibleTimeMillis = 60_000;
@@ -83,6 +84,19 @@ public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicCon
             }
         }
         return servers;
+    }
+
+    /**
+     * Most messages a consumer takes from the broker ahead of its receives (1..32; 1 turns prefetch off). A
+     * consumer starts with one per request and doubles while its application keeps receiving, so a consumer
+     * made for one receive takes one.
+     */
+    public int getPrefetch() {
+        return prefetch;
+    }
+
+    public void setPrefetch(int prefetch) {
+        this.prefetch = prefetch;
     }
 
     /** The user name (RocketMQ access key) of connections made without one; null for none. */
@@ -164,7 +178,7 @@ public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicCon
     public ProviderSettings settings() {
         return new ProviderSettings(nameServers(url), Duration.ofMillis(invisibleTimeMillis),
                 Duration.ofMillis(pollTimeoutMillis), Duration.ofMillis(releaseDelayMillis), maxDeliveries,
-                deadLetterQueue, Duration.ofMillis(sendTimeoutMillis));
+                deadLetterQueue, Duration.ofMillis(sendTimeoutMillis), prefetch);
     }
 
     @Override

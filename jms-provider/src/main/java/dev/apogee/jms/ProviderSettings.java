@@ -16,9 +16,13 @@ import java.util.Objects;
  * @param maxDeliveries   deliveries after which a message goes to {@code deadLetterQueue} instead (0: never)
  * @param deadLetterQueue the queue (RocketMQ topic) dead messages are sent to
  * @param sendTimeout     timeout of a send
+ * @param prefetch        most messages a consumer takes from the broker ahead of its receives (1: none), 1..32
  */
 public record ProviderSettings(String nameServers, Duration invisibleTime, Duration pollTimeout, Duration releaseDelay,
-                               int maxDeliveries, String deadLetterQueue, Duration sendTimeout) {
+                               int maxDeliveries, String deadLetterQueue, Duration sendTimeout, int prefetch) {
+
+    /** Most messages a consumer prefetches by default. */
+    public static final int DEFAULT_PREFETCH = 32;
 
     /** The dead-letter queue by default. */
     public static final String DEFAULT_DLQ = "JMS_DLQ";
@@ -35,12 +39,18 @@ public record ProviderSettings(String nameServers, Duration invisibleTime, Durat
             throw new IllegalArgumentException("maxDeliveries must not be negative");
         }
         Objects.requireNonNull(deadLetterQueue, "deadLetterQueue");
+        if (prefetch < 1 || prefetch > 32) {
+            throw new IllegalArgumentException("prefetch must be 1..32, not " + prefetch);
+        }
     }
 
-    /** Defaults: 60 s invisible, 1 s polls, 1 s release, 16 deliveries then {@value #DEFAULT_DLQ}, 3 s sends. */
+    /**
+     * Defaults: 60 s invisible, 1 s polls, 1 s release, 16 deliveries then {@value #DEFAULT_DLQ}, 3 s sends,
+     * prefetch up to {@value #DEFAULT_PREFETCH}.
+     */
     public static ProviderSettings defaults(String nameServers) {
         return new ProviderSettings(nameServers, Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                16, DEFAULT_DLQ, Duration.ofSeconds(3));
+                16, DEFAULT_DLQ, Duration.ofSeconds(3), DEFAULT_PREFETCH);
     }
 
     /** The name servers as a list for the client. */

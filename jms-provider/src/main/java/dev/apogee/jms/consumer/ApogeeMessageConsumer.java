@@ -62,6 +62,8 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final PopConsumer pop;
     private final ProviderSettings settings;
     private final Deque<Delivery> local = new ArrayDeque<>();
+    /** Popped ahead of the receives; guarded by {@code receiving}. */
+    private final Prefetch prefetch;
     private final Object receiving = new Object();
     private volatile MessageListener listener;
     private Thread poller;
@@ -87,6 +89,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         this.settings = session.services().settings();
         this.pop = PopConsumer.builder().runtime(session.services().runtime()).group(group).keepUnmatched(true)
                 .requestTimeout(settings.sendTimeout()).retryTopicCheck(Duration.ofSeconds(1)).build();
+        this.prefetch = new Prefetch(pop, settings.prefetch(), settings.invisibleTime());
     }
 
     /** The consumer group it receives in. */
@@ -187,10 +190,16 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
                 return null;
             }
             first = false;
+            Delivery buffered = fromPrefetch();
+            if (buffered != null) {
+                return buffered;
+            }
             long wait = noWait ? 0 : Math.max(0, Math.min(left, settings.pollTimeout().toMillis()));
             List<ReceivedMessage> got;
+            int asked = 1;
             try {
-                got = pop.receive(destination.name(), brokerFilter, 1, settings.invisibleTime(),
+                asked = prefetch.nextBatch();
+                got = pop.receive(destination.name(), brokerFilter, asked, settings.invisibleTime(),
                         Duration.ofMillis(wait));
                 routed = true;
             } catch (NoRouteException e) {
@@ -213,11 +222,10 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
                 pause(Math.min(Math.max(wait, 10), 200));
                 got = List.of();
             }
-            for (ReceivedMessage received : got) {
-                Delivery delivery = accept(received);
-                if (delivery != null) {
-                    return delivery;
-                }
+            prefetch.add(got, asked);
+            Delivery delivery = fromPrefetch();
+            if (delivery != null) {
+                return delivery;
             }
             if (noWait) {
                 return null;
@@ -252,6 +260,18 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The next prefetched message the application gets, or null when none is left. */
+    private Delivery fromPrefetch() throws JMSException {
+        ReceivedMessage next;
+        while ((next = prefetch.next()) != null) {
+            Delivery delivery = accept(next);
+            if (delivery != null) {
+                return delivery;
+            }
+        }
+        return null;
     }
 
     /** The delivery of {@code received}, or null when it was dropped, dead-lettered or skipped. */
@@ -499,6 +519,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
         synchronized (receiving) {
             releaseLocal();
+            prefetch.releaseAll();
         }
         awaitAcks();
         session.consumerClosed(this);

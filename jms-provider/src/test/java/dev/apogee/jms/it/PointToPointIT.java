@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apogee.jms.ApogeeConnectionFactory;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -234,6 +236,36 @@ class PointToPointIT {
             assertFalse(other.getJMSRedelivered());
         }
         assertEquals(Set.of("apple", "banana"), others);
+    }
+
+    @Test
+    void aConsumerPrefetchesAsItKeepsReceivingAndHandsBackTheRestWhenItCloses() throws Exception {
+        ApogeeConnectionFactory factory = JmsCluster.factory();
+        factory.setInvisibleTimeMillis(60_000);   // nothing comes back by expiry within the test
+        try (Connection slow = factory.createConnection()) {
+            slow.start();
+            Session first = slow.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = first.createProducer(queue);
+            for (int i = 0; i < 40; i++) {
+                producer.send(first.createTextMessage("m" + i));
+            }
+            MessageConsumer early = first.createConsumer(queue);
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                texts.add(((TextMessage) early.receive(10_000)).getText());
+            }
+            early.close();   // it had popped more than it delivered: those must be visible again at once
+            Session second = slow.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer late = second.createConsumer(queue);
+            for (int i = 0; i < 30; i++) {
+                Message message = late.receive(10_000);
+                assertNotNull(message, "message " + i + " of the 30 left (got " + texts + ")");
+                texts.add(((TextMessage) message).getText());
+            }
+            assertEquals(40, Set.copyOf(texts).size(), "each message once: " + texts);
+            assertEquals(IntStream.range(0, 10).mapToObj(i -> "m" + i).toList(), texts.subList(0, 10),
+                    "a prefetching consumer still receives in send order");
+        }
     }
 
     @Test
