@@ -15,6 +15,7 @@ import dev.apogee.remoting.concurrent.BoundedExecutors;
 import dev.apogee.remoting.concurrent.NamedThreadFactory;
 import dev.apogee.remoting.tls.TlsConfig;
 import dev.apogee.remoting.transport.ChannelListener;
+import dev.apogee.remoting.protocol.SerializeType;
 import dev.apogee.remoting.transport.ClientConfig;
 import dev.apogee.remoting.transport.RemotingClient;
 import dev.apogee.remoting.transport.RequestProcessor;
@@ -96,7 +97,7 @@ public final class ClientRuntime implements AutoCloseable {
         callbacks.allowCoreThreadTimeOut(true);
         RequestSigner signer = settings.credentials() == null ? null : new RequestSigner(settings.credentials());
         this.rpc = new Rpc(remoting, signer, new ConnectBackoff(settings.reconnectBackoff(),
-                settings.maxReconnectBackoff()), "client runtime " + clientId);
+                settings.maxReconnectBackoff()), "client runtime " + clientId, settings.headerEncoding());
         this.nameServers = new NameServers(settings.nameServers(), rpc);
         long timeout = settings.requestTimeout().toMillis();
         this.routes = new Routes(nameServers, timeout, callbacks);
@@ -338,6 +339,7 @@ public final class ClientRuntime implements AutoCloseable {
         private int callbackThreads = 4;
         private Duration reconnectBackoff = Duration.ofMillis(100);
         private Duration maxReconnectBackoff = Duration.ofSeconds(5);
+        private SerializeType headerEncoding = SerializeType.ROCKETMQ;
 
         private Builder() {
         }
@@ -412,11 +414,22 @@ public final class ClientRuntime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How request headers are encoded (default {@link SerializeType#ROCKETMQ}, the protocol's binary
+         * encoding, which Apache RocketMQ servers and Apogee's read as well as JSON and which costs both
+         * sides less: a message's properties need no JSON escaping). {@link SerializeType#JSON} is what
+         * the official Java client sends by default.
+         */
+        public Builder headerEncoding(SerializeType encoding) {
+            this.headerEncoding = encoding;
+            return this;
+        }
+
         /** The settings this builder describes. */
         public ClientSettings settings() {
             String instance = instanceName != null ? instanceName : LocalHost.pid() + "#" + System.nanoTime();
             return new ClientSettings(nameServers, instance, credentials, tls, requestTimeout, routeRefreshInterval,
-                    heartbeatInterval, ioThreads, callbackThreads, reconnectBackoff, maxReconnectBackoff);
+                    heartbeatInterval, ioThreads, callbackThreads, reconnectBackoff, maxReconnectBackoff, headerEncoding);
         }
 
         /**

@@ -1,5 +1,6 @@
 package dev.apogee.client.core;
 
+import dev.apogee.remoting.protocol.SerializeType;
 import dev.apogee.client.auth.Credentials;
 import dev.apogee.remoting.tls.TlsConfig;
 import java.time.Duration;
@@ -20,11 +21,13 @@ import java.util.Objects;
  * @param callbackThreads      threads completing asynchronous results and running broker requests
  * @param reconnectBackoff     wait after a failed connect before trying that address again (doubles)
  * @param maxReconnectBackoff  the longest such wait
+ * @param headerEncoding       how request headers are encoded: {@link SerializeType#ROCKETMQ} (binary) or
+ *                             {@link SerializeType#JSON}; servers answer either way
  */
 public record ClientSettings(List<String> nameServers, String instanceName, Credentials credentials, TlsConfig tls,
                              Duration requestTimeout, Duration routeRefreshInterval, Duration heartbeatInterval,
                              int ioThreads, int callbackThreads, Duration reconnectBackoff,
-                             Duration maxReconnectBackoff) {
+                             Duration maxReconnectBackoff, SerializeType headerEncoding) {
 
     public ClientSettings {
         nameServers = List.copyOf(nameServers);
@@ -38,6 +41,7 @@ public record ClientSettings(List<String> nameServers, String instanceName, Cred
         }
         Objects.requireNonNull(instanceName, "instanceName");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(headerEncoding, "headerEncoding");
         positive(requestTimeout, "requestTimeout");
         positive(routeRefreshInterval, "routeRefreshInterval");
         positive(heartbeatInterval, "heartbeatInterval");

@@ -9,6 +9,7 @@ import dev.apogee.client.NetworkException;
 import dev.apogee.client.RequestTimeoutException;
 import dev.apogee.client.auth.RequestSigner;
 import dev.apogee.remoting.protocol.RemotingCommand;
+import dev.apogee.remoting.protocol.SerializeType;
 import dev.apogee.remoting.protocol.ResponseCode;
 import dev.apogee.remoting.transport.RemotingClient;
 import dev.apogee.remoting.transport.RemotingConnectException;
@@ -34,17 +35,30 @@ public final class Rpc {
     private final RequestSigner signer;
     private final ConnectBackoff backoff;
     private final String owner;
+    private final SerializeType headerEncoding;
     private volatile boolean closed;
 
     /**
      * Requests over {@code remoting} (started and owned by the caller), signed by {@code signer} when
-     * not null; {@code owner} names the client in errors after {@link #close()}.
+     * not null, with their headers in {@code headerEncoding}; {@code owner} names the client in errors
+     * after {@link #close()}.
      */
-    public Rpc(RemotingClient remoting, RequestSigner signer, ConnectBackoff backoff, String owner) {
+    public Rpc(RemotingClient remoting, RequestSigner signer, ConnectBackoff backoff, String owner,
+               SerializeType headerEncoding) {
+        this.headerEncoding = headerEncoding;
         this.remoting = remoting;
         this.signer = signer;
         this.backoff = backoff;
         this.owner = owner;
+    }
+
+    /**
+     * {@code request} signed (when credentials are set) and in this client's header encoding (the codec
+     * sends the 5.x codes that do not fit the binary header's two bytes, such as POP_MESSAGE, as JSON).
+     */
+    private RemotingCommand outgoing(RemotingCommand request) {
+        RemotingCommand signed = signer == null ? request : signer.sign(request);
+        return signed.serializeType() == headerEncoding ? signed : signed.withSerializeType(headerEncoding);
     }
 
     /**
@@ -56,7 +70,7 @@ public final class Rpc {
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
-        RemotingCommand signed = signer == null ? request : signer.sign(request);
+        RemotingCommand signed = outgoing(request);
         return remoting.invoke(address, signed, timeoutMillis).handle((response, failure) -> {
             if (failure != null) {
                 throw translate(address, failure);
@@ -118,7 +132,7 @@ public final class Rpc {
         if (refused != null) {
             return CompletableFuture.failedFuture(refused);
         }
-        RemotingCommand signed = signer == null ? request : signer.sign(request);
+        RemotingCommand signed = outgoing(request);
         return remoting.invokeOneway(address, signed).handle((done, failure) -> {
             if (failure != null) {
                 throw translate(address, failure);

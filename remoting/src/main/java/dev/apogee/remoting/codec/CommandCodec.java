@@ -86,7 +86,12 @@ public final class CommandCodec {
             out.writeInt(0);
             out.writeInt(0);
             int headerStart = out.writerIndex();
-            if (command.serializeType() == SerializeType.ROCKETMQ) {
+            // The binary header holds the code in two bytes: a larger one (the 5.x pop codes) goes as JSON,
+            // which every peer reads, rather than truncated.
+            SerializeType type = command.serializeType() == SerializeType.ROCKETMQ
+                    && command.code() >= Short.MIN_VALUE && command.code() <= Short.MAX_VALUE
+                    ? SerializeType.ROCKETMQ : SerializeType.JSON;
+            if (type == SerializeType.ROCKETMQ) {
                 BinaryHeaderCodec.encode(command, out);
             } else {
                 JsonHeaderCodec.encode(command, out);
@@ -97,7 +102,7 @@ public final class CommandCodec {
             }
             int frameLength = FrameLayout.HEADER_LENGTH_FIELD_SIZE + headerLength + command.bodyLength();
             out.setInt(0, frameLength);
-            out.setInt(FrameLayout.LENGTH_FIELD_SIZE, FrameLayout.headerWord(command.serializeType().code(), headerLength));
+            out.setInt(FrameLayout.LENGTH_FIELD_SIZE, FrameLayout.headerWord(type.code(), headerLength));
             return out;
         } catch (RuntimeException e) {
             out.release();

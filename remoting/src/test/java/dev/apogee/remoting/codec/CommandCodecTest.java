@@ -83,6 +83,10 @@ class CommandCodecTest {
 
         RemotingCommand decoded = roundTrip(command, PooledByteBufAllocator.DEFAULT);
 
+        if (command.code() > Short.MAX_VALUE || command.code() < Short.MIN_VALUE) {
+            assertEquals(json, decoded, "a code beyond two bytes goes as JSON, not truncated");
+            return;
+        }
         // 16-bit code and version on this layout, and an empty remark reads as none.
         RemotingCommand expected = new RemotingCommand((short) command.code(), command.language(),
                 (short) command.version(), command.opaque(), command.flag(),
@@ -212,5 +216,15 @@ class CommandCodecTest {
         byte[] bytes = new byte[length];
         new Random(42).nextBytes(bytes);
         return bytes;
+    }
+
+    @Test
+    void aPopCodeAskedForInBinaryGoesAsJsonWithItsWholeCode() {
+        RemotingCommand pop = new RemotingCommand(RequestCode.POP_MESSAGE, LanguageCode.JAVA, 1, 7, 0, null,
+                Map.of("topic", "t"), null, SerializeType.ROCKETMQ);
+        RemotingCommand decoded = roundTrip(pop, PooledByteBufAllocator.DEFAULT);
+        assertEquals(RequestCode.POP_MESSAGE, decoded.code());
+        assertEquals(SerializeType.JSON, decoded.serializeType());
+        assertEquals(Map.of("topic", "t"), decoded.extFields());
     }
 }
