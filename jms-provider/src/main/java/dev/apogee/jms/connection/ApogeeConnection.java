@@ -26,6 +26,7 @@ import jakarta.jms.TemporaryTopic;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicSession;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,9 @@ import org.apache.logging.log4j.Logger;
  * when a consumer loses its broker (the client keeps reconnecting; the listener is told once per outage).
  */
 public class ApogeeConnection implements QueueConnection, TopicConnection {
+
+    /** How often the brokers are checked once an ExceptionListener is set. */
+    private static final Duration LIVENESS_INTERVAL = Duration.ofSeconds(3);
 
     private static final Logger LOG = LogManager.getLogger(ApogeeConnection.class);
 
@@ -163,6 +167,11 @@ public class ApogeeConnection implements QueueConnection, TopicConnection {
         checkOpen();
         clientIdFixed = true;
         exceptionListener = listener;
+        if (listener != null) {
+            // Consumers report what they meet; this also covers a connection that only sends, between sends.
+            services.watchBrokers(LIVENESS_INTERVAL, failure -> failed(JmsErrors.of("a broker of this connection "
+                    + "does not answer (the client keeps reconnecting)", failure)));
+        }
     }
 
     /** Tells the ExceptionListener, at most once every 5 s (an outage is reported once, not per poll). */

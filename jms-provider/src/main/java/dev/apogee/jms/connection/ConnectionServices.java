@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -33,6 +36,8 @@ public final class ConnectionServices implements AutoCloseable {
     private final MessageMapper mapper;
     /** Unique ids of half messages → the state of their session's transaction, for broker checks. */
     private final Map<String, TransactionState> halves = new ConcurrentHashMap<>();
+    /** The broker liveness check, once an ExceptionListener asked for it. */
+    private ScheduledFuture<?> liveness;
 
     ConnectionServices(ProviderSettings settings, Credentials credentials) {
         this.settings = settings;
@@ -91,8 +96,31 @@ public final class ConnectionServices implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks every few seconds that the brokers this connection uses answer (a heartbeat to each, as
+     * the runtime sends every 30 s anyway), and tells {@code onFailure} when one does not: an ExceptionListener
+     * hears of a lost broker even on a connection that only sends. Started once; stopped by {@link #close}.
+     */
+    public synchronized void watchBrokers(Duration interval, Consumer<Throwable> onFailure) {
+        if (liveness != null || runtime.isClosed()) {
+            return;
+        }
+        long every = interval.toMillis();
+        liveness = runtime.timer().scheduleWithFixedDelay(() -> runtime.sendHeartbeatsOrFail()
+                .whenComplete((done, failure) -> {
+                    if (failure != null && !runtime.isClosed()) {
+                        onFailure.accept(failure);
+                    }
+                }), every, every, TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (liveness != null) {
+                liveness.cancel(false);
+            }
+        }
         try {
             producer.close();
         } catch (RuntimeException e) {

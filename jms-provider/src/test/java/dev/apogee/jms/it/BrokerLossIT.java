@@ -2,6 +2,7 @@ package dev.apogee.jms.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.apogee.broker.testing.ApogeeCluster;
 import dev.apogee.jms.ApogeeConnectionFactory;
@@ -97,6 +98,25 @@ class BrokerLossIT {
         cluster.stopBroker(0);
         assertNotNull(failures.poll(30, TimeUnit.SECONDS), "the ExceptionListener was told");
         cluster.restartBroker(0);
+        assertWorksAgain();
+    }
+
+    @Test
+    void aConnectionThatOnlySendsIsToldBetweenItsSends() throws Exception {
+        ApogeeConnectionFactory factory = new ApogeeConnectionFactory("apogee://" + cluster.namesrvAddress());
+        factory.setSendTimeoutMillis(1_000);
+        BlockingQueue<JMSException> told = new LinkedBlockingQueue<>();
+        try (Connection sender = factory.createConnection()) {
+            sender.setExceptionListener(told::add);
+            Session sending = sender.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            sending.createProducer(sending.createQueue(JmsCluster.unique("send-only")))
+                    .send(sending.createTextMessage("one"));
+            assertNull(told.poll(4, TimeUnit.SECONDS), "nothing to report while the broker answers");
+            cluster.isolateBroker(0);
+            // No send, no consumer: only the connection's own check can notice.
+            assertNotNull(told.poll(30, TimeUnit.SECONDS), "the ExceptionListener was told without a send");
+        }
+        cluster.startBroker(0);
         assertWorksAgain();
     }
 
