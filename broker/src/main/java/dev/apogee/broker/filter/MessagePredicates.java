@@ -1,5 +1,6 @@
 package dev.apogee.broker.filter;
 
+import dev.apogee.remoting.protocol.ExpressionTypes;
 import dev.apogee.remoting.protocol.message.MessageProperties;
 import dev.apogee.remoting.protocol.message.StoredMessage;
 import dev.apogee.selector.InvalidSelectorException;
@@ -13,8 +14,6 @@ import java.util.function.Predicate;
  * each record anyway (pop): a tag expression compares the real tag, not its hash.
  */
 public final class MessagePredicates {
-
-    public static final String TAG = "TAG";
 
     private final SqlFilters sql;
     private final boolean propertyFilter;
@@ -31,7 +30,7 @@ public final class MessagePredicates {
      * @throws IllegalArgumentException if the expression cannot be parsed, or is SQL92 and that is off
      */
     public Predicate<StoredMessage> of(String expressionType, String expression) {
-        if (expressionType == null || expressionType.isBlank() || expressionType.equalsIgnoreCase(TAG)) {
+        if (expressionType == null || expressionType.isBlank() || expressionType.equalsIgnoreCase(ExpressionTypes.TAG)) {
             return tags(expression);
         }
         if (!propertyFilter) {

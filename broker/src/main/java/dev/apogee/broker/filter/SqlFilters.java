@@ -1,5 +1,6 @@
 package dev.apogee.broker.filter;
 
+import dev.apogee.remoting.protocol.ExpressionTypes;
 import dev.apogee.remoting.protocol.message.MalformedRecordException;
 import dev.apogee.remoting.protocol.message.MessageProperties;
 import dev.apogee.remoting.protocol.message.MessageRecordCodec;
@@ -25,8 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SqlFilters {
 
-    public static final String SQL92 = "SQL92";
-    public static final String JMS = "JMS";
     private static final int MAX_CACHED = 4_096;
 
     private final Map<String, Selector> compiledSql = new ConcurrentHashMap<>();
@@ -37,12 +36,12 @@ public final class SqlFilters {
      * other type is treated as SQL92, as the official clients send only TAG and SQL92.
      */
     public static boolean isSql(String expressionType) {
-        return expressionType != null && !expressionType.isBlank() && !expressionType.equalsIgnoreCase("TAG");
+        return expressionType != null && !expressionType.isBlank() && !expressionType.equalsIgnoreCase(ExpressionTypes.TAG);
     }
 
     /** Whether an expression type names the JMS dialect. */
     public static boolean isJms(String expressionType) {
-        return JMS.equalsIgnoreCase(expressionType);
+        return ExpressionTypes.JMS.equalsIgnoreCase(expressionType);
     }
 
     /**
@@ -51,7 +50,7 @@ public final class SqlFilters {
      * @throws InvalidSelectorException if it does not parse
      */
     public Selector compile(String expression) {
-        return compile(SQL92, expression);
+        return compile(ExpressionTypes.SQL92, expression);
     }
 
     /**
@@ -76,7 +75,7 @@ public final class SqlFilters {
 
     /** A store filter for an SQL92 expression. */
     public MessageFilter filter(String expression) {
-        return filter(SQL92, expression);
+        return filter(ExpressionTypes.SQL92, expression);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.apogee.client.message.Topics;
 import dev.apogee.client.producer.Producer;
 import dev.apogee.client.producer.SendResult;
 import dev.apogee.client.route.TopicRoute;
+import dev.apogee.remoting.protocol.ExpressionTypes;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
 import dev.apogee.remoting.protocol.ResponseCode;
@@ -144,7 +145,7 @@ public final class MessageAdmin implements AutoCloseable {
         while (next < to) {
             RemotingCommand response = requests.brokerAnyAnswer(address, RemotingCommand.request(RequestCode.PULL_MESSAGE,
                     new PullMessageRequestHeader(BROWSE_GROUP, queue.topic(), queue.queueId(), next,
-                            (int) Math.min(PULL_BATCH, to - next), PullSysFlag.SUBSCRIPTION, 0, 0, "*", 0, "TAG",
+                            (int) Math.min(PULL_BATCH, to - next), PullSysFlag.SUBSCRIPTION, 0, 0, "*", 0, ExpressionTypes.TAG,
                             null, null, null)));
             PullMessageResponseHeader header = response.header(PullMessageResponseHeader.class);
             if (response.code() == ResponseCode.SUCCESS) {

@@ -1,5 +1,6 @@
 package dev.apogee.client.pop;
 
+import dev.apogee.remoting.protocol.ExpressionTypes;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -17,15 +18,12 @@ import java.util.Set;
 public record FilterExpression(String type, String expression) {
 
     /** Every message of the topic. */
-    public static final FilterExpression ALL = new FilterExpression("TAG", "*");
-
-    /** The type of a JMS selector: an Apogee extension of the protocol's TAG and SQL92. */
-    public static final String JMS = "JMS";
+    public static final FilterExpression ALL = new FilterExpression(ExpressionTypes.TAG, "*");
 
     public FilterExpression {
         Objects.requireNonNull(type, "type");
-        if (!type.equals("TAG") && !type.equals("SQL92") && !type.equals(JMS)) {
-            throw new IllegalArgumentException("filter type " + type + " is none of TAG, SQL92, " + JMS);
+        if (!type.equals(ExpressionTypes.TAG) && !type.equals(ExpressionTypes.SQL92) && !type.equals(ExpressionTypes.JMS)) {
+            throw new IllegalArgumentException("filter type " + type + " is none of TAG, SQL92, JMS");
         }
         if (expression == null || expression.isBlank()) {
             throw new IllegalArgumentException("the filter expression is blank");
@@ -35,12 +33,12 @@ public record FilterExpression(String type, String expression) {
 
     /** Messages with one of the tags in {@code tags} ({@code "a || b"}), or every message for {@code "*"}. */
     public static FilterExpression tag(String tags) {
-        return new FilterExpression("TAG", tags);
+        return new FilterExpression(ExpressionTypes.TAG, tags);
     }
 
     /** Messages whose properties satisfy the SQL92 {@code condition}. */
     public static FilterExpression sql(String condition) {
-        return new FilterExpression("SQL92", condition);
+        return new FilterExpression(ExpressionTypes.SQL92, condition);
     }
 
     /**
@@ -49,17 +47,17 @@ public record FilterExpression(String type, String expression) {
      * Only Apogee brokers evaluate it.
      */
     public static FilterExpression jms(String selector) {
-        return new FilterExpression(JMS, selector);
+        return new FilterExpression(ExpressionTypes.JMS, selector);
     }
 
     /** Whether this is an SQL92 condition. */
     public boolean isSql() {
-        return type.equals("SQL92");
+        return type.equals(ExpressionTypes.SQL92);
     }
 
     /** Whether this is a property condition of either kind (SQL92 or JMS), not a tag expression. */
     public boolean isProperty() {
-        return !type.equals("TAG");
+        return !type.equals(ExpressionTypes.TAG);
     }
 
     /** The tags of a tag expression (empty for {@code "*"} and for property conditions), as heartbeats announce them. */

@@ -1,6 +1,7 @@
 package dev.apogee.remoting.protocol.body;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.apogee.remoting.protocol.ExpressionTypes;
 import java.util.List;
 import java.util.Set;
 
@@ -34,7 +35,7 @@ public record HeartbeatData(@JsonProperty("clientID") String clientId, List<Prod
         public SubscriptionData {
             tagsSet = tagsSet == null ? Set.of() : Set.copyOf(tagsSet);
             codeSet = codeSet == null ? Set.of() : Set.copyOf(codeSet);
-            expressionType = expressionType == null ? "TAG" : expressionType;
+            expressionType = expressionType == null ? ExpressionTypes.TAG : expressionType;
         }
     }
 }
