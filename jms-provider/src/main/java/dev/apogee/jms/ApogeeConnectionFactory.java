@@ -1,5 +1,6 @@
 package dev.apogee.jms;
 
+import dev.apogee.client.auth.Credentials;
 import dev.apogee.jms.connection.ApogeeConnection;
 import dev.apogee.jms.context.ApogeeJMSContext;
 import dev.apogee.jms.internal.JmsErrors;
@@ -7,7 +8,6 @@ import dev.apogee.jms.internal.JmsRuntime;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import dev.apogee.client.auth.Credentials;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.QueueConnection;
 import jakarta.jms.QueueConnectionFactory;

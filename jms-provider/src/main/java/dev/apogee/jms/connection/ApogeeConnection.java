@@ -60,12 +60,10 @@ public class ApogeeConnection implements QueueConnection, TopicConnection {
     private volatile boolean closed;
     private java.util.concurrent.ScheduledExecutorService renewer;
 
-    /** Connects; {@code clientId} (may be null) is the administratively configured one. */
-    public ApogeeConnection(ProviderSettings settings, String clientId) throws JMSException {
-        this(settings, clientId, null);
-    }
-
-    /** A connection whose requests are signed with {@code credentials} (null: none). */
+    /**
+     * Connects; {@code clientId} (may be null) is the administratively configured one, and every request is
+     * signed with {@code credentials} (null: none).
+     */
     public ApogeeConnection(ProviderSettings settings, String clientId, Credentials credentials) throws JMSException {
         if (clientId != null) {
             ClientIds.claim(clientId);

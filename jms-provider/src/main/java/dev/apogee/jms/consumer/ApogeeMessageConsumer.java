@@ -14,7 +14,6 @@ import dev.apogee.jms.ProviderSettings;
 import dev.apogee.jms.internal.JmsErrors;
 import dev.apogee.jms.message.ApogeeMessage;
 import dev.apogee.jms.session.ApogeeSession;
-import dev.apogee.remoting.protocol.ResponseCode;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageListener;
@@ -26,9 +25,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -51,8 +48,6 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final ApogeeSession session;
     private final ApogeeDestination destination;
     private final SelectorPlan plan;
-    /** Background acks (AUTO, DUPS_OK) not answered yet; close waits for them. */
-    private final AtomicInteger acksInFlight = new AtomicInteger();
     /** What the broker is asked to filter by: the plan's first choice until a broker refuses it. */
     private volatile FilterExpression brokerFilter;
     private final boolean noLocal;
@@ -64,6 +59,8 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final Deque<Delivery> local = new ArrayDeque<>();
     /** Popped ahead of the receives; guarded by {@code receiving}. */
     private final Prefetch prefetch;
+    /** Acks of AUTO and DUPS_OK deliveries; close waits for them. */
+    private final BackgroundAcks backgroundAcks;
     private final Object receiving = new Object();
     private volatile MessageListener listener;
     private Thread poller;
@@ -90,6 +87,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         this.pop = PopConsumer.builder().runtime(session.services().runtime()).group(group).keepUnmatched(true)
                 .requestTimeout(settings.sendTimeout()).retryTopicCheck(Duration.ofSeconds(1)).build();
         this.prefetch = new Prefetch(pop, settings.prefetch(), settings.invisibleTime());
+        this.backgroundAcks = new BackgroundAcks(pop, destination);
     }
 
     /** The consumer group it receives in. */
@@ -234,20 +232,13 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         return null;
     }
 
-    /**
-     * Whether the broker refused the filter itself, in which case the next one is used: the JMS filter
-     * (which Apache brokers do not know) gives way to the plan's SQL92 fallback, and an SQL92 filter (a
-     * broker with property filters off) to none. The client evaluates the selector on every message
-     * anyway, so only traffic changes.
-     */
+    /** Whether the broker refused the filter itself, in which case the plan's next one is used. */
     private boolean fallBackFrom(BrokerRefusedException refused) {
         FilterExpression current = brokerFilter;
-        boolean filterRefused = refused.responseCode() == ResponseCode.SUBSCRIPTION_PARSE_FAILED
-                || refused.responseCode() == ResponseCode.SYSTEM_ERROR;
-        if (!filterRefused || !current.isProperty()) {
+        FilterExpression next = plan.afterRefusal(current, refused.responseCode());
+        if (next == null) {
             return false;
         }
-        FilterExpression next = current.type().equals(FilterExpression.JMS) ? plan.fallbackFilter() : FilterExpression.ALL;
         LOG.info("Broker {} refused the filter {} of {} ({}); the consumer asks for {} and selects the rest itself",
                 refused.address(), current, destination, refused.remark(), next);
         brokerFilter = next;
@@ -310,19 +301,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     private void deadLetter(ReceivedMessage received) {
         MessageView view = received.message();
         try {
-            Message dead = Message.of(settings.deadLetterQueue(), view.body());
-            for (Map.Entry<String, String> property : view.userProperties().entrySet()) {
-                dead = dead.property(property.getKey(), property.getValue());
-            }
-            if (view.tags() != null) {
-                dead = dead.tags(view.tags());
-            }
-            if (!view.keys().isEmpty()) {
-                dead = dead.keys(view.keys());
-            }
-            // Written as the mapping writes a JMS_Apogee_ name the application reads (JMS_Apogee_P_ + name).
-            dead = dead.property(dev.apogee.jms.message.ProviderProperties.ESCAPED + ORIGINAL_DESTINATION, destination.kind().wireName() + ":" + destination.name())
-                    .uniqueId(view.messageId());
+            Message dead = DeadLetters.copyFor(settings.deadLetterQueue(), view, destination);
             session.services().producer().send(dead);
             pop.ack(received);
             LOG.info("message {} of {} went to {} after {} deliveries", view.messageId(), destination,
@@ -350,55 +329,9 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
     }
 
-    /**
-     * Acknowledges {@code delivery} without waiting for the broker's answer (AUTO and DUPS_OK): the
-     * application already has the message, and an ack that fails only means the message comes back after
-     * its invisible time, redelivered, which both modes allow on a failure. {@link #close} waits for the
-     * acks still on their way, so closing never makes an acknowledged message visible again.
-     */
+    /** Acknowledges {@code delivery} without waiting for the broker's answer (AUTO and DUPS_OK). */
     void acknowledgeInBackground(Delivery delivery) {
-        acksInFlight.incrementAndGet();
-        try {
-            pop.ackAsync(delivery.received()).whenComplete((done, failure) -> {
-                if (failure != null) {
-                    LOG.warn("acknowledging {} of {} failed (it may be delivered again): {}",
-                            delivery.received().messageId(), destination, failure.toString());
-                }
-                ackSettled();
-            });
-        } catch (RuntimeException e) {
-            ackSettled();
-            LOG.warn("acknowledging {} of {} failed (it may be delivered again): {}",
-                    delivery.received().messageId(), destination, e.toString());
-        }
-    }
-
-    private void ackSettled() {
-        if (acksInFlight.decrementAndGet() == 0) {
-            synchronized (acksInFlight) {
-                acksInFlight.notifyAll();
-            }
-        }
-    }
-
-    /** Waits (at most a send timeout) until every background ack has its answer. */
-    private void awaitAcks() {
-        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
-        synchronized (acksInFlight) {
-            while (acksInFlight.get() > 0) {
-                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0) {
-                    LOG.warn("{} acks of {} still unanswered at close", acksInFlight.get(), destination);
-                    return;
-                }
-                try {
-                    acksInFlight.wait(left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        backgroundAcks.ack(delivery.received());
     }
 
     /**
@@ -521,7 +454,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
             releaseLocal();
             prefetch.releaseAll();
         }
-        awaitAcks();
+        backgroundAcks.await(settings.sendTimeout());
         session.consumerClosed(this);
         pop.close();
         if (onClose != null) {

@@ -4,6 +4,8 @@ import dev.apogee.client.message.SystemProperties;
 import dev.apogee.client.pop.FilterExpression;
 import dev.apogee.jms.message.MessageMapper;
 import dev.apogee.jms.message.ProviderProperties;
+import dev.apogee.remoting.protocol.ExpressionTypes;
+import dev.apogee.remoting.protocol.ResponseCode;
 import dev.apogee.selector.Selector;
 import dev.apogee.selector.SelectorDialect;
 import jakarta.jms.InvalidSelectorException;
@@ -150,6 +152,21 @@ public final class SelectorPlan {
      */
     public FilterExpression fallbackFilter() {
         return fallbackFilter;
+    }
+
+    /**
+     * The filter to ask for after a broker refused {@code refused} with {@code responseCode}, or null when the
+     * refusal was not about the filter: the JMS filter (which Apache brokers do not know) gives way to the
+     * SQL92 fallback, and an SQL92 filter (a broker with property filters off) to none. The client evaluates
+     * the selector on every message anyway, so only traffic changes.
+     */
+    public FilterExpression afterRefusal(FilterExpression refused, int responseCode) {
+        boolean filterRefused = responseCode == ResponseCode.SUBSCRIPTION_PARSE_FAILED
+                || responseCode == ResponseCode.SYSTEM_ERROR;
+        if (!filterRefused || !refused.isProperty()) {
+            return null;
+        }
+        return refused.type().equals(ExpressionTypes.JMS) ? fallbackFilter : FilterExpression.ALL;
     }
 
     /** Whether there is a selector at all. */

@@ -13,6 +13,7 @@ import dev.apogee.jms.message.ApogeeMessage;
 import dev.apogee.jms.message.ApogeeTextMessage;
 import dev.apogee.jms.message.Deliveries;
 import dev.apogee.jms.message.MessageMapper;
+import dev.apogee.remoting.protocol.ResponseCode;
 import dev.apogee.selector.Selector;
 import dev.apogee.selector.SelectorDialect;
 import dev.apogee.selector.jms.JmsWireResolver;
@@ -154,5 +155,15 @@ class BrokerSelectorAgreementTest {
         assertEquals(FilterExpression.ALL, SelectorPlan.forQueue("amount > 1").fallbackFilter());
         assertEquals(FilterExpression.ALL, SelectorPlan.forQueue("JMSXDeliveryCount > 1").brokerFilter());
         assertEquals(SelectorPlan.ALL, SelectorPlan.forQueue(" "));
+    }
+
+    @Test
+    void aRefusedFilterGivesWayStepByStep() throws Exception {
+        SelectorPlan plan = SelectorPlan.of("amount > 1");
+        FilterExpression sql = plan.afterRefusal(plan.brokerFilter(), ResponseCode.SUBSCRIPTION_PARSE_FAILED);
+        assertEquals(FilterExpression.sql("amount > 1"), sql, "JMS refused: the SQL92 fallback");
+        assertEquals(FilterExpression.ALL, plan.afterRefusal(sql, ResponseCode.SYSTEM_ERROR), "SQL92 refused: none");
+        assertNull(plan.afterRefusal(FilterExpression.ALL, ResponseCode.SYSTEM_ERROR), "nothing left to drop");
+        assertNull(plan.afterRefusal(plan.brokerFilter(), ResponseCode.TOPIC_NOT_EXIST), "not about the filter");
     }
 }
