@@ -22,6 +22,7 @@ import dev.apogee.remoting.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -123,7 +124,11 @@ class AuthApacheIT {
             });
             assertEquals(Set.copyOf(sent), polled.stream().map(AuthApacheIT::text).collect(Collectors.toSet()));
             pull.commit();
-            assertEquals(10, queues.stream().mapToLong(pull::committed).sum(), "offsets committed and read back");
+            Map<MessageQueue, Long> committed = queues.stream().collect(Collectors.toMap(q -> q, pull::committed));
+            // The per-queue figures and where each message was polled from, for a failure to be read.
+            assertEquals(10, committed.values().stream().mapToLong(Long::longValue).sum(),
+                    () -> "offsets committed and read back: " + committed + ", polled " + polled.stream()
+                            .map(m -> m.queueId() + "@" + m.queueOffset()).toList());
 
             AdminClient admin = APACHE.admin();
             assertEquals(10, admin.topics().stats(topic).stream().mapToLong(s -> s.maxOffset()).sum());
