@@ -39,6 +39,7 @@ public final class StubServer implements AutoCloseable {
     private final Map<String, String> brokers = new ConcurrentHashMap<>();
     private final AtomicLong offsets = new AtomicLong();
     private volatile Function<RemotingCommand, CompletableFuture<RemotingCommand>> sends = this::accept;
+    private volatile Function<RemotingCommand, CompletableFuture<RemotingCommand>> offsetCommits = this::succeed;
 
     private StubServer(String name, TlsConfig tls) throws Exception {
         this.name = name;
@@ -49,12 +50,13 @@ public final class StubServer implements AutoCloseable {
             return switch (request.code()) {
                 case RequestCode.GET_ROUTEINFO_BY_TOPIC -> CompletableFuture.completedFuture(route(request));
                 case RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE -> sends.apply(request);
+                case RequestCode.UPDATE_CONSUMER_OFFSET -> offsetCommits.apply(request);
                 default -> CompletableFuture.completedFuture(RemotingCommand.responseTo(request, ResponseCode.SUCCESS,
                         null));
             };
         }, BoundedExecutors.fixed("stub-" + name, 2, 1000), RequestCode.GET_ROUTEINFO_BY_TOPIC,
                 RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE, RequestCode.HEART_BEAT,
-                RequestCode.UNREGISTER_CLIENT, RequestCode.END_TRANSACTION);
+                RequestCode.UNREGISTER_CLIENT, RequestCode.END_TRANSACTION, RequestCode.UPDATE_CONSUMER_OFFSET);
         server.start();
     }
 
@@ -87,6 +89,11 @@ public final class StubServer implements AutoCloseable {
         this.sends = handler;
     }
 
+    /** As a broker: offset commits (UPDATE_CONSUMER_OFFSET) are answered by {@code handler}. */
+    public void onOffsetCommit(Function<RemotingCommand, CompletableFuture<RemotingCommand>> handler) {
+        this.offsetCommits = handler;
+    }
+
     /** Every request received so far. */
     public List<RemotingCommand> received() {
         return List.copyOf(received);
@@ -110,6 +117,10 @@ public final class StubServer implements AutoCloseable {
 
     private CompletableFuture<RemotingCommand> accept(RemotingCommand request) {
         return CompletableFuture.completedFuture(stored(request));
+    }
+
+    private CompletableFuture<RemotingCommand> succeed(RemotingCommand request) {
+        return CompletableFuture.completedFuture(RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null));
     }
 
     private RemotingCommand route(RemotingCommand request) {

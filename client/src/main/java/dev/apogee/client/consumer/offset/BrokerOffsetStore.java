@@ -5,7 +5,9 @@ import dev.apogee.client.net.Rpc;
 import dev.apogee.remoting.protocol.body.MessageQueue;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,19 +47,23 @@ public final class BrokerOffsetStore implements OffsetStore {
         memory.update(queue, offset, onlyForward);
     }
 
+    /**
+     * Commits each queue's offset, one request at a time per broker and brokers in parallel. Sequential
+     * because Apache RocketMQ's broker creates a group's offset table for a topic with an unguarded
+     * check-then-put: two concurrent first commits for one topic and group keep only one queue's offset.
+     */
     @Override
     public void persist(Collection<MessageQueue> queues) {
-        List<CompletableFuture<Void>> commits = new ArrayList<>();
+        Map<String, CompletableFuture<Void>> chains = new HashMap<>();
         for (MessageQueue queue : queues) {
             long offset = memory.current(queue);
             if (offset >= 0) {
-                commits.add(requests.commitOffset(group, queue, offset).exceptionally(failure -> {
-                    LOG.warn("committing offset {} of {} for group {} failed: {}", offset, queue, group,
-                            Rpc.unwrap(failure).getMessage());
-                    return null;
-                }));
+                CompletableFuture<Void> previous = chains.get(queue.brokerName());
+                chains.put(queue.brokerName(), previous == null ? commit(queue, offset)
+                        : previous.thenCompose(done -> commit(queue, offset)));
             }
         }
+        List<CompletableFuture<Void>> commits = new ArrayList<>(chains.values());
         try {
             CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new)).get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -65,6 +71,14 @@ public final class BrokerOffsetStore implements OffsetStore {
         } catch (ExecutionException | TimeoutException e) {
             LOG.warn("committing offsets of group {} did not finish: {}", group, e.toString());
         }
+    }
+
+    private CompletableFuture<Void> commit(MessageQueue queue, long offset) {
+        return requests.commitOffset(group, queue, offset).exceptionally(failure -> {
+            LOG.warn("committing offset {} of {} for group {} failed: {}", offset, queue, group,
+                    Rpc.unwrap(failure).getMessage());
+            return null;
+        });
     }
 
     @Override
