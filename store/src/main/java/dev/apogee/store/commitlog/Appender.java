@@ -3,6 +3,7 @@ package dev.apogee.store.commitlog;
 import dev.apogee.store.PutResult;
 import dev.apogee.store.PutStatus;
 import dev.apogee.store.flush.FlushAgent;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,6 +33,8 @@ public final class Appender implements Runnable {
     private final LongSupplier clock;
     private final BlockingQueue<PutRequest> requests;
     private final Thread thread;
+    /** Appender-owned: the queue offset each put of the current batch started at, to undo a failed batch. */
+    private final long[] firstQueueOffsets = new long[MAX_BATCH];
     private volatile boolean running = true;
 
     /**
@@ -75,10 +78,17 @@ public final class Appender implements Runnable {
                 batch.add(first);
                 requests.drainTo(batch, MAX_BATCH - 1);
                 long storeTimestamp = clock.getAsLong();
-                for (PutRequest request : batch) {
-                    appended.add(append(request, storeTimestamp));
+                try {
+                    for (PutRequest request : batch) {
+                        firstQueueOffsets[appended.size()] = request.dispatched()
+                                ? queueOffsets.next(request.topic(), request.queueId()) : -1;
+                        appended.add(append(request, storeTimestamp));
+                    }
+                    commitLog.publish();
+                } catch (IOException | RuntimeException e) {
+                    discard(batch, appended.size(), e);
+                    continue;
                 }
-                commitLog.publish();
                 onPublish.run();
                 flushAgent.submit(commitLog.committedOffset(), appended);
             } catch (InterruptedException e) {
@@ -106,25 +116,49 @@ public final class Appender implements Runnable {
         }
     }
 
-    private FlushAgent.Pending append(PutRequest request, long storeTimestamp) {
+    /**
+     * Appends one request's records. A record that cannot be stored at all is refused alone; an I/O
+     * failure fails the whole batch ({@link #discard}), since the batch is written as one run.
+     */
+    private FlushAgent.Pending append(PutRequest request, long storeTimestamp) throws IOException {
+        long queueOffset = request.dispatched() ? queueOffsets.next(request.topic(), request.queueId()) : -1;
+        long physicalOffset;
         try {
-            long queueOffset = request.dispatched() ? queueOffsets.next(request.topic(), request.queueId()) : -1;
-            long physicalOffset = commitLog.append(request.records(), queueOffset, storeTimestamp);
-            if (request.dispatched()) {
-                queueOffsets.advance(request.topic(), request.queueId(), request.records().size());
-            }
-            int[] sizes = new int[request.records().size()];
-            for (int i = 0; i < sizes.length; i++) {
-                sizes[i] = request.records().get(i).length;
-            }
-            PutResult result = new PutResult(PutStatus.PUT_OK, physicalOffset, Math.max(queueOffset, 0),
-                    storeTimestamp, sizes, null);
-            return new FlushAgent.Pending(request.result(), result, physicalOffset + sum(sizes));
-        } catch (java.io.IOException | IllegalArgumentException e) {
+            physicalOffset = commitLog.append(request.records(), queueOffset, storeTimestamp);
+        } catch (IllegalArgumentException e) {
             LOG.error("Cannot append to the commit log", e);
-            PutResult refused = PutResult.refused(e instanceof IllegalArgumentException
-                    ? PutStatus.MESSAGE_ILLEGAL : PutStatus.SERVICE_UNAVAILABLE, e.getMessage());
-            return new FlushAgent.Pending(request.result(), refused, -1);
+            return new FlushAgent.Pending(request.result(),
+                    PutResult.refused(PutStatus.MESSAGE_ILLEGAL, e.getMessage()), -1);
+        }
+        if (request.dispatched()) {
+            queueOffsets.advance(request.topic(), request.queueId(), request.records().size());
+        }
+        int[] sizes = new int[request.records().size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = request.records().get(i).length;
+        }
+        PutResult result = new PutResult(PutStatus.PUT_OK, physicalOffset, Math.max(queueOffset, 0),
+                storeTimestamp, sizes, null);
+        return new FlushAgent.Pending(request.result(), result, physicalOffset + sum(sizes));
+    }
+
+    /**
+     * Fails every put of a batch whose run could not be written (a full or failing disk): nothing
+     * of it was published, so the log and the queue offsets go back to where the batch began.
+     */
+    private void discard(List<PutRequest> batch, int attempted, Exception cause) {
+        LOG.error("Cannot write {} puts to the commit log; they are refused", batch.size(), cause);
+        commitLog.discardUnpublished();
+        // Backwards, so each queue ends at the offset its first put of the batch was given.
+        for (int i = Math.min(attempted, batch.size() - 1); i >= 0; i--) {
+            PutRequest request = batch.get(i);
+            if (firstQueueOffsets[i] >= 0) {
+                queueOffsets.set(request.topic(), request.queueId(), firstQueueOffsets[i]);
+            }
+        }
+        PutResult refused = PutResult.refused(PutStatus.SERVICE_UNAVAILABLE, "commit log write failed: " + cause);
+        for (PutRequest request : batch) {
+            request.result().complete(refused);
         }
     }
 

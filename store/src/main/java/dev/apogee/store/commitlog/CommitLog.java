@@ -25,12 +25,24 @@ import java.util.List;
  */
 public final class CommitLog {
 
+    private static final int INITIAL_PENDING_BYTES = 256 * 1024;
+    /** A pending run this long is written before more is added, to bound the buffer. */
+    private static final int MAX_PENDING_BYTES = 8 << 20;
+
     private final SegmentedLog segments;
     private final int segmentSize;
     /** Writer-owned: where the next record goes. */
     private long writeOffset;
     /** End of the last complete, published record. */
     private volatile long committedOffset;
+    /**
+     * Writer-owned: records appended but not yet written to their segment, from {@link #pendingStart}
+     * on, all in {@link #pendingSegment}. {@link #publish} writes them with one call, so a batch of
+     * puts costs one system call, not one per put.
+     */
+    private ByteBuffer pending = ByteBuffer.allocateDirect(INITIAL_PENDING_BYTES);
+    private long pendingStart;
+    private Segment pendingSegment;
     /** End of what the last force covered. */
     private volatile long flushedOffset;
 
@@ -83,24 +95,51 @@ public final class CommitLog {
             throw new IllegalArgumentException(total + " bytes cannot fit in a segment of " + segmentSize);
         }
         Segment segment = ensureRoom(total);
+        if (segment != pendingSegment || pending.position() + total > pending.capacity()) {
+            writePending();
+            pendingSegment = segment;
+            pendingStart = writeOffset;
+            if (pending.capacity() < total) {
+                pending = ByteBuffer.allocateDirect(total);
+            }
+        }
         long first = writeOffset;
         long queueOffset = firstQueueOffset;
         for (byte[] record : records) {
-            int position = (int) (writeOffset - segment.baseOffset());
-            ByteBuffer window = segment.window(position, record.length);
-            // Everything but the size and magic words first; those last, so that a crash in the
-            // middle leaves no magic code and recovery sees where the log really ends.
-            window.put(MessageRecordLayout.BLANK_RECORD_MIN_SIZE, record, MessageRecordLayout.BLANK_RECORD_MIN_SIZE,
-                    record.length - MessageRecordLayout.BLANK_RECORD_MIN_SIZE);
-            MessageRecordCodec.patch(window, 0, Math.max(queueOffset, 0), writeOffset, storeTimestamp);
-            window.putInt(MessageRecordLayout.TOTAL_SIZE_OFFSET, record.length);
-            window.putInt(MessageRecordLayout.MAGIC_OFFSET, ByteBuffer.wrap(record).getInt(MessageRecordLayout.MAGIC_OFFSET));
+            int base = pending.position();
+            pending.put(record);
+            MessageRecordCodec.patch(pending, base, Math.max(queueOffset, 0), writeOffset, storeTimestamp);
             writeOffset += record.length;
             if (queueOffset >= 0) {
                 queueOffset++;
             }
         }
+        if (pending.position() >= MAX_PENDING_BYTES) {
+            writePending();
+        }
         return first;
+    }
+
+    /**
+     * Writes the pending run to its segment. Readers cannot see it before {@link #publish}, and a
+     * process crash cannot split a write to a regular file. An operating-system crash before the
+     * force may leave a torn record, as mapped writes could (pages reach the disk in any order):
+     * recovery ends the log at the first record whose magic, sizes or body CRC do not hold, and
+     * nothing unforced was acknowledged in SYNC_FLUSH.
+     */
+    private void writePending() throws IOException {
+        if (pending.position() == 0) {
+            return;
+        }
+        pending.flip();
+        pendingSegment.write((int) (pendingStart - pendingSegment.baseOffset()), pending);
+        pendingStart += pending.limit();
+        if (pending.capacity() > MAX_PENDING_BYTES) {
+            // One oversized batch should not pin a large buffer for the life of the broker.
+            pending = ByteBuffer.allocateDirect(INITIAL_PENDING_BYTES);
+        } else {
+            pending.clear();
+        }
     }
 
     private Segment ensureRoom(int bytes) throws IOException {
@@ -112,6 +151,7 @@ public final class CommitLog {
         if (remaining >= bytes + MessageRecordLayout.BLANK_RECORD_MIN_SIZE) {
             return segment;
         }
+        writePending();
         // Every append leaves at least BLANK_RECORD_MIN_SIZE bytes, so the blank always fits.
         ByteBuffer blank = segment.window((int) (writeOffset - segment.baseOffset()), (int) remaining);
         blank.putInt(MessageRecordLayout.TOTAL_SIZE_OFFSET, (int) remaining);
@@ -120,9 +160,26 @@ public final class CommitLog {
         return segments.roll(writeOffset);
     }
 
-    /** Makes everything appended so far visible to readers. */
-    public void publish() {
+    /**
+     * Writes what was appended since the last call and makes it visible to readers.
+     *
+     * @throws IOException if the write fails; nothing of the run is published then
+     */
+    public void publish() throws IOException {
+        writePending();
         committedOffset = writeOffset;
+    }
+
+    /**
+     * After a failed {@link #append} or {@link #publish}: forgets everything appended since the last
+     * publish, so the next append starts where readers' view ends. Bytes of the discarded run that did
+     * reach a file are overwritten by later appends; should the machine crash first, recovery may
+     * keep them (a put refused to its client but stored, which a retry duplicates; nothing is lost).
+     */
+    public void discardUnpublished() {
+        pending.clear();
+        pendingSegment = null;
+        writeOffset = committedOffset;
     }
 
     /**

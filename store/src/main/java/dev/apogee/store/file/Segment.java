@@ -32,6 +32,15 @@ public interface Segment {
      */
     ByteBuffer window(int position, int length);
 
+    /**
+     * Writes {@code source}'s remaining bytes at {@code position}, leaving {@code source} consumed.
+     * They are visible to {@link #read} at once, as bytes encoded through {@link #window} are.
+     * Implementations may write through the file rather than the mapping when that forces faster.
+     */
+    default void write(int position, ByteBuffer source) throws IOException {
+        window(position, source.remaining()).put(source);
+    }
+
     /** A read-only view of {@code length} bytes at {@code position}, sharing the segment's memory. */
     ByteBuffer read(int position, int length);
 

@@ -116,10 +116,14 @@ public final class SegmentedLog {
 
     /**
      * Creates the segment that starts at {@code baseOffset}, which must be where the last segment
-     * ends (or aligned, for the first one).
+     * ends (or aligned, for the first one); returns the last segment if it already starts there.
      */
     public synchronized Segment roll(long baseOffset) throws IOException {
         Segment last = last();
+        if (last != null && last.baseOffset() == baseOffset) {
+            // Rolled before by an append run that then failed and was discarded: reuse it.
+            return last;
+        }
         long expected = last == null ? baseOffset - baseOffset % segmentSize : last.baseOffset() + segmentSize;
         if (baseOffset != expected) {
             throw new IllegalArgumentException("new segment at " + baseOffset + " would not follow at " + expected);

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class VolatileSegmentFactory implements SegmentFactory {
 
     private final Map<Path, FakeFile> files = new ConcurrentHashMap<>();
+    private volatile boolean failWrites;
 
     private static final class FakeFile {
         final ByteBuffer memory;
@@ -48,6 +49,14 @@ public final class VolatileSegmentFactory implements SegmentFactory {
                 file.memory.clear();
             }
         }
+    }
+
+    /**
+     * While on, {@link Segment#write} stores the first half of what it is given and then fails, as a
+     * disk that fills up in the middle of a write does.
+     */
+    public void failWrites(boolean fail) {
+        this.failWrites = fail;
     }
 
     /** Whether a file exists (was opened and not deleted). */
@@ -86,6 +95,16 @@ public final class VolatileSegmentFactory implements SegmentFactory {
         @Override
         public ByteBuffer window(int position, int length) {
             return file.memory.slice(position, length);
+        }
+
+        @Override
+        public void write(int position, ByteBuffer source) throws IOException {
+            if (failWrites) {
+                int half = source.remaining() / 2;
+                window(position, half).put(source.slice(source.position(), half));
+                throw new IOException("No space left on device (simulated)");
+            }
+            window(position, source.remaining()).put(source);
         }
 
         @Override

@@ -105,6 +105,37 @@ class PutPathTest {
     }
 
     @Test
+    void aFailedWriteRefusesItsBatchAndTheNextPutsContinueTheLogAndQueuesWithoutAGap() throws Exception {
+        start(FlushMode.SYNC_FLUSH, 10_000, 1_000);
+        PutResult before = put("t", 0, 100, 1).get(10, TimeUnit.SECONDS);
+        assertEquals(PutStatus.PUT_OK, before.status());
+
+        files.failWrites(true);
+        List<CompletableFuture<PutResult>> failed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            failed.add(put("t", i % 2, 100, 10 + i));
+        }
+        for (CompletableFuture<PutResult> put : failed) {
+            assertEquals(PutStatus.SERVICE_UNAVAILABLE, put.get(10, TimeUnit.SECONDS).status());
+        }
+        files.failWrites(false);
+
+        PutResult queue0 = put("t", 0, 100, 20).get(10, TimeUnit.SECONDS);
+        PutResult queue1 = put("t", 1, 100, 21).get(10, TimeUnit.SECONDS);
+        assertEquals(PutStatus.PUT_OK, queue0.status());
+        assertEquals(1, queue0.queueOffset(), "queue 0 goes on after its one stored message");
+        assertEquals(0, queue1.queueOffset(), "queue 1 has nothing stored before");
+        assertEquals(before.physicalOffset() + before.recordSizes()[0], queue0.physicalOffset(),
+                "the log goes on where the refused batch began");
+        // The half-written bytes of the refused batch were overwritten: the log reads back whole.
+        files.crash();
+        CommitLog reopened = new CommitLog(DIR, 256 * 1024, files);
+        reopened.load();
+        assertEquals(queue1.physicalOffset() + queue1.recordSizes()[0],
+                new CommitLogScanner(reopened.segments()).scan(0).end());
+    }
+
+    @Test
     void fullQueueRefusesWithServiceBusyInsteadOfBlocking() throws Exception {
         // The flush agent completes puts; block it so the appender's queue fills up.
         log = new CommitLog(DIR, 256 * 1024, files);
