@@ -7,6 +7,8 @@ import dev.apogee.client.message.Topics;
 import dev.apogee.client.message.UniqueIds;
 import dev.apogee.remoting.protocol.message.MessageBatchCodec;
 import dev.apogee.remoting.protocol.message.MessageProperties;
+import dev.apogee.remoting.protocol.message.MessageRecordLayout;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ record PreparedSend(String topic, byte[] body, int sysFlag, String properties, S
     /**
      * {@code message} ready to send with {@code extraProperties} (transaction markers) and {@code extraSysFlag}.
      *
-     * @throws InvalidMessageException if the topic may not be sent to or the body is too large
+     * @throws InvalidMessageException if the topic may not be sent to, or the body or properties are too large
      */
     static PreparedSend single(Message message, ProducerSettings settings, Map<String, String> extraProperties,
                                int extraSysFlag) {
@@ -43,7 +45,9 @@ record PreparedSend(String topic, byte[] body, int sysFlag, String properties, S
             body = BodyCompression.compress(body, settings.compressType(), settings.compressLevel());
             sysFlag |= BodyCompression.flags(settings.compressType());
         }
-        return new PreparedSend(message.topic(), body, sysFlag, MessageProperties.format(properties), id, false);
+        String formatted = MessageProperties.format(properties);
+        checkProperties(formatted, message.topic());
+        return new PreparedSend(message.topic(), body, sysFlag, formatted, id, false);
     }
 
     /**
@@ -75,12 +79,29 @@ record PreparedSend(String topic, byte[] body, int sysFlag, String properties, S
             String id = message.presetUniqueId() != null ? message.presetUniqueId() : UniqueIds.next();
             properties.put(MessageProperties.UNIQ_KEY, id);
             ids.append(ids.length() == 0 ? "" : ",").append(id);
-            entries.add(new MessageBatchCodec.Entry(0, message.body(), MessageProperties.format(properties)));
+            String formatted = MessageProperties.format(properties);
+            checkProperties(formatted, topic);
+            entries.add(new MessageBatchCodec.Entry(0, message.body(), formatted));
         }
         byte[] body = MessageBatchCodec.encode(entries);
         checkSize(body.length, settings, topic);
         String properties = MessageProperties.format(Map.of(MessageProperties.WAIT, "true"));
         return new PreparedSend(topic, body, 0, properties, ids.toString(), true);
+    }
+
+    /**
+     * Brokers store a message's properties behind a two-byte length: refused here with the figures,
+     * rather than by the broker (or, on some brokers, cut short).
+     */
+    private static void checkProperties(String formatted, String topic) {
+        if (formatted.length() > MessageRecordLayout.MAX_PROPERTIES_LENGTH / 3) {
+            int bytes = formatted.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > MessageRecordLayout.MAX_PROPERTIES_LENGTH) {
+                throw new InvalidMessageException("the properties of a message for " + topic + " (tags, keys and "
+                        + "user properties, as stored) take " + bytes + " bytes; a message may have at most "
+                        + MessageRecordLayout.MAX_PROPERTIES_LENGTH);
+            }
+        }
     }
 
     private static void checkSize(int size, ProducerSettings settings, String topic) {

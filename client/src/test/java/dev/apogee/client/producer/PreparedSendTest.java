@@ -101,4 +101,17 @@ class PreparedSendTest {
         assertThrows(IllegalArgumentException.class, () -> Producer.builder().group("g").retries(-1).settings());
         assertThrows(IllegalArgumentException.class, () -> Producer.builder().group("g").compression(10, 11).settings());
     }
+
+    @Test
+    void propertiesLongerThanTheStoredLengthAllowsAreRefusedWithTheirSize() {
+        // 11,000 three-byte characters: under the limit in chars, over it in UTF-8 bytes, as stored.
+        Message wide = message("T", 1).property("note", "\u20ac".repeat(11_000));
+        InvalidMessageException refused = assertThrows(InvalidMessageException.class,
+                () -> PreparedSend.single(wide, settings, Map.of(), 0));
+        assertTrue(refused.getMessage().contains("at most 32767"), refused.getMessage());
+        assertThrows(InvalidMessageException.class, () -> PreparedSend.batch(List.of(message("T", 1), wide), settings));
+        // Just under the limit is sent.
+        Message fits = message("T", 1).property("note", "x".repeat(32_000));
+        assertTrue(PreparedSend.single(fits, settings, Map.of(), 0).properties().length() > 32_000);
+    }
 }

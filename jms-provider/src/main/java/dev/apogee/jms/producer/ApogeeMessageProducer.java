@@ -1,6 +1,7 @@
 package dev.apogee.jms.producer;
 
 import dev.apogee.client.ClientException;
+import dev.apogee.client.message.InvalidMessageException;
 import dev.apogee.client.message.UniqueIds;
 import dev.apogee.client.producer.SendResult;
 import dev.apogee.client.producer.ShardingKeySelector;
@@ -312,7 +313,7 @@ public class ApogeeMessageProducer implements QueueSender, TopicPublisher {
                             }
                         });
             }
-        } catch (ClientException e) {
+        } catch (ClientException | InvalidMessageException e) {
             throw JmsErrors.of("sending to " + target, e);
         }
     }

@@ -1,6 +1,7 @@
 package dev.apogee.jms.session;
 
 import dev.apogee.client.ClientException;
+import dev.apogee.client.message.InvalidMessageException;
 import dev.apogee.client.message.Message;
 import dev.apogee.client.producer.SendResult;
 import dev.apogee.client.producer.ShardingKeySelector;
@@ -45,7 +46,7 @@ public final class LocalTransaction {
             services.halfState(half.messageId(), TransactionState.UNKNOWN);
             halves.add(new Half(message, half));
             return half;
-        } catch (ClientException e) {
+        } catch (ClientException | InvalidMessageException e) {
             throw JmsErrors.of("sending in a transaction to " + message.topic(), e);
         }
     }

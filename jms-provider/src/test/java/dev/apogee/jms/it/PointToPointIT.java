@@ -18,6 +18,7 @@ import jakarta.jms.InvalidSelectorException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
@@ -271,6 +272,24 @@ class PointToPointIT {
     @Test
     void aBadSelectorFailsAtCreation() {
         assertThrows(InvalidSelectorException.class, () -> session.createConsumer(queue, "colour = "));
+    }
+
+    @Test
+    void propertiesTooLargeToStoreAreRefusedAsAFormatErrorAndNothingIsSent() throws Exception {
+        MessageProducer producer = session.createProducer(queue);
+        TextMessage big = session.createTextMessage("big");
+        big.setStringProperty("note", "\u20ac".repeat(11_000));
+        MessageFormatException refused = assertThrows(MessageFormatException.class, () -> producer.send(big));
+        assertTrue(refused.getMessage().contains("at most 32767"), refused.getMessage());
+        Session transacted = connection.createSession(true, Session.SESSION_TRANSACTED);
+        assertThrows(MessageFormatException.class, () -> transacted.createProducer(queue).send(big));
+        transacted.commit();
+        transacted.close();
+        producer.send(session.createTextMessage("small"));
+        connection.start();
+        MessageConsumer consumer = session.createConsumer(queue);
+        assertEquals("small", ((TextMessage) consumer.receive(10_000)).getText());
+        assertNull(consumer.receive(300));
     }
 
     @Test
