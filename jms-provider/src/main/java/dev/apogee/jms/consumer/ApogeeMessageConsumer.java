@@ -24,6 +24,8 @@ import jakarta.jms.TopicSubscriber;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.ArrayList;
+import java.util.concurrent.ScheduledFuture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
@@ -57,6 +59,8 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final PopConsumer pop;
     private final ProviderSettings settings;
     private final Deque<Delivery> local = new ArrayDeque<>();
+    /** Keeps what waits in {@link #local} invisible while it waits; guarded by {@code local}. */
+    private ScheduledFuture<?> localRenewal;
     /** Popped ahead of the receives; guarded by {@code receiving}. */
     private final Prefetch prefetch;
     /** Acks of AUTO and DUPS_OK deliveries; close waits for them. */
@@ -349,6 +353,41 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
     }
 
+    /**
+     * Renews what waits in the local queue every third of the invisible time until it is empty: recovered
+     * or rolled-back messages may wait there longer than their invisible time (the application need not
+     * receive again soon), and must not go to another consumer meanwhile. Called with {@code local} held.
+     */
+    private void renewLocalWhileWaiting() {
+        if (localRenewal != null || local.isEmpty() || closed) {
+            return;
+        }
+        long period = Math.max(50, settings.invisibleTime().toMillis() / 3);
+        try {
+            localRenewal = session.renewer().scheduleWithFixedDelay(this::renewLocal, period, period,
+                    TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            LOG.debug("not renewing the messages waiting to be redelivered by {}: {}", destination, e.toString());
+        }
+    }
+
+    private void renewLocal() {
+        synchronized (local) {
+            if (local.isEmpty() || closed) {
+                localRenewal.cancel(false);
+                localRenewal = null;
+                return;
+            }
+            List<Delivery> renewed = new ArrayList<>(local.size());
+            for (Delivery waiting : local) {
+                Delivery fresh = renew(waiting);
+                renewed.add(fresh != null ? fresh : waiting);
+            }
+            local.clear();
+            local.addAll(renewed);
+        }
+    }
+
     /** Queues {@code delivery} to be delivered again, before anything new. */
     void redeliver(Delivery delivery) {
         try {
@@ -370,6 +409,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     public void putBack(Delivery delivery) {
         synchronized (local) {
             local.addFirst(delivery);
+            renewLocalWhileWaiting();
         }
     }
 
@@ -382,12 +422,17 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
                 redeliver(delivery);
             }
             local.addAll(previous);
+            renewLocalWhileWaiting();
         }
     }
 
     /** Hands back what is still queued locally, so that others may have it at once. */
     private void releaseLocal() {
         synchronized (local) {
+            if (localRenewal != null) {
+                localRenewal.cancel(false);
+                localRenewal = null;
+            }
             for (Delivery delivery : local) {
                 release(delivery);
             }

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -63,13 +64,20 @@ public class ApogeeSession extends SessionMessages implements QueueSession, Topi
         this.acknowledgeMode = transacted ? SESSION_TRANSACTED : acknowledgeMode;
         this.transaction = transacted ? new LocalTransaction(connection.services()) : null;
         this.consumers = new SessionConsumers(this, connection);
-        this.unsettled = new HeldDeliveries(() -> {
-            try {
-                return connection.renewer();
-            } catch (IllegalStateException e) {
-                throw new java.lang.IllegalStateException(e.getMessage(), e);
-            }
-        }, connection.services().settings().invisibleTime());
+        this.unsettled = new HeldDeliveries(this::renewer, connection.services().settings().invisibleTime());
+    }
+
+    /**
+     * The connection's timer for keeping held messages invisible.
+     *
+     * @throws java.lang.IllegalStateException if the connection is closed
+     */
+    public ScheduledExecutorService renewer() {
+        try {
+            return connection.renewer();
+        } catch (IllegalStateException e) {
+            throw new java.lang.IllegalStateException(e.getMessage(), e);
+        }
     }
 
     public ConnectionServices services() {

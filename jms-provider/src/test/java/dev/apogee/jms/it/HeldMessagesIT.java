@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apogee.jms.ApogeeConnectionFactory;
 import jakarta.jms.Connection;
@@ -84,6 +85,22 @@ class HeldMessagesIT {
         Message again = consumer.receive(10_000);
         assertEquals("held", again.getBody(String.class));
         session.commit();
+        assertNoOtherConsumerGetsItFor(INVISIBLE + 500);
+    }
+
+    @Test
+    void aRecoveredMessageWaitingLongerThanItsInvisibleTimeIsRedeliveredOnlyToItsSession() throws Exception {
+        Session session = holder.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+        session.createProducer(queue).send(session.createTextMessage("recovered"));
+        MessageConsumer consumer = session.createConsumer(queue);
+        assertNotNull(consumer.receive(10_000));
+        session.recover();
+        // The application does not receive again for three invisible times.
+        assertNoOtherConsumerGetsItFor(3 * INVISIBLE);
+        Message again = consumer.receive(10_000);
+        assertEquals("recovered", again.getBody(String.class));
+        assertTrue(again.getJMSRedelivered());
+        again.acknowledge();
         assertNoOtherConsumerGetsItFor(INVISIBLE + 500);
     }
 
