@@ -5,9 +5,7 @@ import dev.apogee.client.admin.ClientConnection;
 import dev.apogee.client.admin.GroupConnections;
 import dev.apogee.client.admin.GroupLag;
 import dev.apogee.client.admin.QueueLag;
-import dev.apogee.client.consumer.broker.ConsumerRequests;
 import dev.apogee.client.consumer.rebalance.AverageAllocation;
-import dev.apogee.client.net.Rpc;
 import dev.apogee.remoting.protocol.body.MessageQueue;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,12 +24,10 @@ final class GroupQueries {
     private static final Logger LOG = LogManager.getLogger(GroupQueries.class);
 
     private final AdminClient admin;
-    private final ConsumerRequests offsets;
     private final Function<String, List<QueueOffsets>> queueOffsets;
 
-    GroupQueries(AdminClient admin, ConsumerRequests offsets, Function<String, List<QueueOffsets>> queueOffsets) {
+    GroupQueries(AdminClient admin, Function<String, List<QueueOffsets>> queueOffsets) {
         this.admin = admin;
-        this.offsets = offsets;
         this.queueOffsets = queueOffsets;
     }
 
@@ -111,6 +107,7 @@ final class GroupQueries {
     /** What a reset would change: the same searches the broker makes, and the committed offsets, read only. */
     List<OffsetChange> previewReset(String group, String topic, ResetTarget target,
                                     BiFunction<QueueRef, Instant, Long> offsetAt) {
+        Map<QueueRef, OptionalLong> current = committedOffsets(group);
         List<OffsetChange> changes = new ArrayList<>();
         for (QueueOffsets queue : queueOffsets.apply(topic)) {
             long newOffset = switch (target.kind()) {
@@ -119,16 +116,14 @@ final class GroupQueries {
                 case EARLIEST -> offsetAt.apply(queue.queue(), Instant.EPOCH);
                 case TIMESTAMP -> offsetAt.apply(queue.queue(), target.time());
             };
-            changes.add(new OffsetChange(queue.queue(), committed(group, queue.queue()), newOffset));
+            changes.add(new OffsetChange(queue.queue(), current.getOrDefault(queue.queue(), OptionalLong.empty()),
+                    newOffset));
         }
         return changes;
     }
 
     List<OffsetChange> reset(String group, String topic, ResetTarget target) {
-        Map<QueueRef, OptionalLong> before = new HashMap<>();
-        for (QueueOffsets queue : queueOffsets.apply(topic)) {
-            before.put(queue.queue(), committed(group, queue.queue()));
-        }
+        Map<QueueRef, OptionalLong> before = committedOffsets(group);
         Map<MessageQueue, Long> after = switch (target.kind()) {
             case LATEST -> admin.groups().resetToLatest(group, topic);
             case EARLIEST -> admin.groups().resetToEarliest(group, topic);
@@ -143,8 +138,16 @@ final class GroupQueries {
         return changes;
     }
 
-    private OptionalLong committed(String group, QueueRef queue) {
-        long offset = Rpc.await(offsets.committedOffset(group, Records.queue(queue)));
-        return offset < 0 ? OptionalLong.empty() : OptionalLong.of(offset);
+    /**
+     * The group's committed offsets as its lag reports them. Not QUERY_CONSUMER_OFFSET: brokers answer
+     * that with 0 for a group that never committed on a queue still starting at 0 (so that a new
+     * consumer reads from the start), which would show "0" where the truth is "none".
+     */
+    private Map<QueueRef, OptionalLong> committedOffsets(String group) {
+        Map<QueueRef, OptionalLong> committed = new HashMap<>();
+        for (QueueLag queue : admin.groups().lag(group).queues()) {
+            committed.put(Records.queue(queue.queue()), queue.consumerOffset());
+        }
+        return committed;
     }
 }

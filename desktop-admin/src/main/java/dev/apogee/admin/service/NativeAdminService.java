@@ -39,7 +39,7 @@ import org.apache.logging.log4j.Logger;
  * The {@link AdminService} over Apogee's native client: an {@link AdminClient} with a runtime of its own
  * (name servers, credentials, TLS from the {@link ConnectionSpec}), its test producer for sends, and
  * the client's consumer requests for the offset look-ups the admin client does not offer
- * (SEARCH_OFFSET_BY_TIMESTAMP, QUERY_CONSUMER_OFFSET) - reads only.
+ * (SEARCH_OFFSET_BY_TIMESTAMP) - reads only.
  */
 public final class NativeAdminService implements AdminService {
 
@@ -56,7 +56,7 @@ public final class NativeAdminService implements AdminService {
         this.spec = spec;
         this.admin = admin;
         this.offsets = new ConsumerRequests(admin.runtime().rpc(), admin.runtime().routes(), REQUEST_TIMEOUT.toMillis());
-        this.groups = new GroupQueries(admin, offsets, this::queueOffsets);
+        this.groups = new GroupQueries(admin, this::queueOffsets);
     }
 
     /**

@@ -33,6 +33,8 @@ public final class TopicsViewModel extends ScreenViewModel {
 
     /** Most queues per broker the form accepts (RocketMQ's brokers refuse far more anyway). */
     public static final int MAX_QUEUES = 1024;
+    /** How long a change waits for the name servers to list it. */
+    static final long LISTING_WAIT_MILLIS = 5000;
 
     private final List<TopicInfo> all = new ArrayList<>();
     private final Set<String> favourites = new HashSet<>();
@@ -132,17 +134,38 @@ public final class TopicsViewModel extends ScreenViewModel {
     public boolean refresh() {
         long connectionId = session.liveConnectionId();
         return run("Load topics", (service, progress) -> new Loaded(service.topics(), service.clusterNames(),
-                connectionId == 0 ? Set.of() : session.store().favourites().topics(connectionId)), loaded -> {
-                    all.clear();
-                    all.addAll(loaded.topics());
-                    favourites.clear();
-                    favourites.addAll(loaded.favourites());
-                    clusters.setAll(loaded.clusters());
-                    if ((formCluster.get() == null || formCluster.get().isBlank()) && !clusters.isEmpty()) {
-                        formCluster.set(clusters.get(0));
-                    }
-                    applyFilter();
-                });
+                connectionId == 0 ? Set.of() : session.store().favourites().topics(connectionId)), this::showLoaded);
+    }
+
+    private void showLoaded(Loaded loaded) {
+        all.clear();
+        all.addAll(loaded.topics());
+        favourites.clear();
+        favourites.addAll(loaded.favourites());
+        clusters.setAll(loaded.clusters());
+        if ((formCluster.get() == null || formCluster.get().isBlank()) && !clusters.isEmpty()) {
+            formCluster.set(clusters.get(0));
+        }
+        applyFilter();
+    }
+
+    /**
+     * The topic list once the name servers agree with a change just made (brokers register with them
+     * in the background, within a second or two), or as it is after {@value #LISTING_WAIT_MILLIS} ms.
+     */
+    private Loaded awaitListing(dev.apogee.admin.service.AdminService service, String topic, boolean present)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(LISTING_WAIT_MILLIS);
+        long connectionId = session.liveConnectionId();
+        while (true) {
+            List<TopicInfo> listed = service.topics();
+            boolean there = listed.stream().anyMatch(known -> known.name().equals(topic));
+            if (there == present || System.nanoTime() > deadline) {
+                return new Loaded(listed, service.clusterNames(),
+                        connectionId == 0 ? Set.of() : session.store().favourites().topics(connectionId));
+            }
+            Thread.sleep(100);
+        }
     }
 
     private record Loaded(List<TopicInfo> topics, List<String> clusters, Set<String> favourites) {
@@ -260,12 +283,14 @@ public final class TopicsViewModel extends ScreenViewModel {
             return false;
         }
         String cluster = formCluster.get().trim();
-        boolean exists = all.stream().anyMatch(known -> known.name().equals(topic.name()));
+        // Known from the list, or from the route loaded for editing (the list may be older than that).
+        boolean exists = all.stream().anyMatch(known -> known.name().equals(topic.name()))
+                || (route.get() != null && route.get().topic().equals(topic.name()));
         Runnable change = () -> run((exists ? "Update topic " : "Create topic ") + topic.name(), (service, progress) -> {
             service.createOrUpdateTopic(cluster, topic);
-            return null;
-        }, done -> {
-            refresh();
+            return awaitListing(service, topic.name(), true);
+        }, listed -> {
+            showLoaded(listed);
             selected.set(null);
             selected.set(topic.name());
         });
@@ -293,12 +318,12 @@ public final class TopicsViewModel extends ScreenViewModel {
         confirmation.ask("Delete topic " + topic + " from every broker of " + cluster + "? Its messages and every "
                 + "group's offsets on it are lost.", () -> run("Delete topic " + topic, (service, progress) -> {
                     service.deleteTopic(cluster, topic);
-                    return null;
-                }, done -> {
+                    return awaitListing(service, topic, false);
+                }, listed -> {
                     if (topic.equals(selected.get())) {
                         selected.set(null);
                     }
-                    refresh();
+                    showLoaded(listed);
                 }));
         return true;
     }
