@@ -72,8 +72,11 @@ public final class TimeInput {
         }
     }
 
-    /** How a time is shown for editing: local date and time to the second, in the clock's zone. */
+    /**
+     * How a time is shown for editing: local date and time to the millisecond (a query run again must
+     * cover what it covered), in the clock's zone; {@link #parse} reads it back exactly.
+     */
     public String format(Instant time) {
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(clock.getZone()).format(time);
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(clock.getZone()).format(time);
     }
 }
