@@ -11,6 +11,9 @@ import dev.apogee.admin.task.SynchronousTaskRunner;
 import dev.apogee.broker.testing.ApogeeCluster;
 import dev.apogee.client.admin.AdminClient;
 import dev.apogee.client.admin.TopicSpec;
+import dev.apogee.client.consumer.ConsumeResult;
+import dev.apogee.client.consumer.PushConsumer;
+import dev.apogee.client.consumer.StartPosition;
 import dev.apogee.client.consumer.broker.ConsumerRequests;
 import dev.apogee.client.message.Message;
 import dev.apogee.client.net.Rpc;
@@ -94,6 +97,16 @@ final class AdminFixture implements AutoCloseable {
     /** Commits {@code offset} as the group's offset of the queue, as a consumer would. */
     void commit(String group, String topic, int queueId, long offset) {
         Rpc.await(offsets.commitOffset(group, new MessageQueue(topic, cluster.brokerName(0), queueId), offset));
+    }
+
+    /** A push consumer of {@code topic} from its first message, committing every 200 ms, counting what it consumes. */
+    PushConsumer consumer(String group, String topic, java.util.concurrent.atomic.AtomicInteger consumed) {
+        return PushConsumer.builder().nameServers(cluster.namesrvAddress()).group(group).subscribe(topic, "*")
+                .startFrom(StartPosition.FIRST).commitInterval(java.time.Duration.ofMillis(200))
+                .listener(message -> {
+                    consumed.incrementAndGet();
+                    return ConsumeResult.SUCCESS;
+                }).build();
     }
 
     List<String> errorMessages() {
