@@ -251,7 +251,12 @@ public final class ConnectionsViewModel extends ScreenViewModel {
         return submit("Connect to " + connection.name(), progress -> {
             AdminService service = session.connector().connect(spec(connection));
             try {
-                return new Connected(service, service.ping());
+                ClusterSummary summary = service.ping();
+                if (progress.cancelled()) {
+                    // A cancelled connect delivers nothing, so nobody else would close it.
+                    throw new java.util.concurrent.CancellationException("connect cancelled");
+                }
+                return new Connected(service, summary);
             } catch (RuntimeException e) {
                 service.close();
                 throw e;
