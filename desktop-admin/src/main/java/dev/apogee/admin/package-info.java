@@ -1,0 +1,2 @@
+/** Apogee's desktop admin: service, store, task and view-model layers under this package. */
+package dev.apogee.admin;

@@ -1,0 +1,7 @@
+package dev.apogee.admin.store;
+
+/** The application's colour scheme. */
+public enum Theme {
+    LIGHT,
+    DARK
+}
