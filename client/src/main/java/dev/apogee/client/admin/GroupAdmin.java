@@ -11,6 +11,7 @@ import dev.apogee.remoting.protocol.body.Connection;
 import dev.apogee.remoting.protocol.body.ConsumeStats;
 import dev.apogee.remoting.protocol.body.ConsumerConnection;
 import dev.apogee.remoting.protocol.body.ConsumerOffsetSerializeWrapper;
+import dev.apogee.remoting.protocol.body.ConsumerRunningInfo;
 import dev.apogee.remoting.protocol.body.MessageQueue;
 import dev.apogee.remoting.protocol.body.MessageQueueMaps;
 import dev.apogee.remoting.protocol.body.OffsetWrapper;
@@ -21,6 +22,7 @@ import dev.apogee.remoting.protocol.body.SubscriptionGroupWrapper;
 import dev.apogee.remoting.protocol.header.broker.ConsumerGroupRequestHeader;
 import dev.apogee.remoting.protocol.header.broker.DeleteSubscriptionGroupRequestHeader;
 import dev.apogee.remoting.protocol.header.broker.GetConsumeStatsRequestHeader;
+import dev.apogee.remoting.protocol.header.broker.GetConsumerRunningInfoRequestHeader;
 import dev.apogee.remoting.protocol.header.broker.GroupRequestHeader;
 import dev.apogee.remoting.protocol.header.broker.ResetOffsetRequestHeader;
 import java.time.Instant;
@@ -134,6 +136,33 @@ public final class GroupAdmin {
         return new GroupConnections(group, described == null ? null : described.consumeType(),
                 described == null ? null : described.messageModel(),
                 described == null ? null : described.consumeFromWhere(), List.copyOf(connections.values()), subscriptions);
+    }
+
+    /**
+     * How one member of {@code group} runs (GET_CONSUMER_RUNNING_INFO, relayed by a broker it is connected
+     * to): its settings, subscriptions and the queues it holds now, with their local state. This is how an
+     * admin learns which client reads which queue. {@code clientId} is a {@link ClientConnection#clientId()}.
+     *
+     * @param threadDump whether the client should add a dump of its threads
+     * @throws BrokerRefusedException if no broker could reach the client (it is not online), with the
+     *                                last broker's answer
+     */
+    public ConsumerRunningInfo runningInfo(String group, String clientId, boolean threadDump) {
+        GroupNames.check(group);
+        RemotingCommand request = RemotingCommand.request(RequestCode.GET_CONSUMER_RUNNING_INFO,
+                new GetConsumerRunningInfoRequestHeader(group, clientId, threadDump));
+        AdminRequests.Answer last = null;
+        for (AdminRequests.Answer answer : requests.fanOut(requests.masters(null), request)) {
+            if (answer.ok()) {
+                return ConsumerRunningInfo.decode(answer.response().body());
+            }
+            last = answer;
+        }
+        if (last == null) {
+            throw new BrokerRefusedException("-", ResponseCode.SYSTEM_ERROR, "no broker to ask " + clientId);
+        }
+        success(last);
+        throw new IllegalStateException("unreachable: the last answer was not a success");
     }
 
     /**

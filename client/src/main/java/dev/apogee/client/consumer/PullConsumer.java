@@ -4,6 +4,7 @@ import dev.apogee.client.ClientClosedException;
 import dev.apogee.client.ClientException;
 import dev.apogee.client.Registration;
 import dev.apogee.client.consumer.broker.ConsumerRequests;
+import dev.apogee.client.consumer.info.RunningInfoRequests;
 import dev.apogee.client.consumer.lite.LiteContext;
 import dev.apogee.client.consumer.lite.LiteQueues;
 import dev.apogee.client.consumer.offset.BrokerOffsetStore;
@@ -18,6 +19,7 @@ import dev.apogee.client.core.HeartbeatContributor;
 import dev.apogee.client.message.MessageView;
 import dev.apogee.client.net.Rpc;
 import dev.apogee.remoting.concurrent.NamedThreadFactory;
+import dev.apogee.remoting.protocol.body.ConsumerRunningInfo;
 import dev.apogee.remoting.protocol.body.HeartbeatData.ConsumerData;
 import dev.apogee.remoting.protocol.body.MessageQueue;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -76,6 +79,8 @@ public final class PullConsumer implements AutoCloseable {
     private Mode mode = Mode.NONE;
     private Registration heartbeat;
     private Registration notices;
+    private Registration description;
+    private final long startedAtMillis = System.currentTimeMillis();
     private ScheduledFuture<?> rebalancing;
     private long nextAutoCommitNanos;
     private volatile boolean closed;
@@ -188,6 +193,7 @@ public final class PullConsumer implements AutoCloseable {
                 }
             });
             notices = MembershipNotices.of(runtime).listen(settings.group(), this::rebalanceSoon);
+            description = RunningInfoRequests.of(runtime).describe(settings.group(), this::runningInfo);
             long interval = settings.rebalanceInterval().toMillis();
             rebalancing = background.scheduleWithFixedDelay(this::rebalanceNow, interval, interval,
                     TimeUnit.MILLISECONDS);
@@ -303,6 +309,22 @@ public final class PullConsumer implements AutoCloseable {
         return Rpc.await(requests.committedOffset(settings.group(), mq));
     }
 
+    /** What GET_CONSUMER_RUNNING_INFO reports while the consumer is subscribed (and so in the group). */
+    private ConsumerRunningInfo runningInfo() {
+        Map<String, String> properties = new TreeMap<>();
+        properties.put(ConsumerRunningInfo.PROP_NAMESERVER_ADDR, String.join(";", runtime.settings().nameServers()));
+        properties.put(ConsumerRunningInfo.PROP_CONSUME_TYPE, "CONSUME_ACTIVELY");
+        properties.put(ConsumerRunningInfo.PROP_CONSUME_ORDERLY, "false");
+        properties.put(ConsumerRunningInfo.PROP_CLIENT_VERSION, RunningInfoRequests.CLIENT_VERSION);
+        properties.put(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP, String.valueOf(startedAtMillis));
+        properties.put("consumerGroup", settings.group());
+        properties.put("messageModel", MessageModel.CLUSTERING.name());
+        properties.put("consumeFromWhere", settings.startPosition().wireName());
+        return new ConsumerRunningInfo(properties,
+                subscriptions.values().stream().map(s -> s.toData(subVersion)).toList(),
+                queues.describe(offsets::current), Map.of(), Map.of(), Map.of(), null);
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new ClientClosedException("pull consumer " + settings.group());
@@ -320,6 +342,9 @@ public final class PullConsumer implements AutoCloseable {
                 return;
             }
             closed = true;
+        }
+        if (description != null) {
+            description.close();
         }
         if (notices != null) {
             notices.close();

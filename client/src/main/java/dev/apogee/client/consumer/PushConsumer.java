@@ -5,6 +5,7 @@ import dev.apogee.client.ClientClosedException;
 import dev.apogee.client.ClientException;
 import dev.apogee.client.Registration;
 import dev.apogee.client.consumer.broker.ConsumerRequests;
+import dev.apogee.client.consumer.info.RunningInfoRequests;
 import dev.apogee.client.consumer.offset.BrokerOffsetStore;
 import dev.apogee.client.consumer.offset.LocalOffsetStore;
 import dev.apogee.client.consumer.offset.OffsetStore;
@@ -20,6 +21,7 @@ import dev.apogee.client.core.HeartbeatContributor;
 import dev.apogee.client.message.Topics;
 import dev.apogee.client.net.Rpc;
 import dev.apogee.remoting.concurrent.NamedThreadFactory;
+import dev.apogee.remoting.protocol.body.ConsumerRunningInfo;
 import dev.apogee.remoting.protocol.body.HeartbeatData.ConsumerData;
 import dev.apogee.remoting.protocol.body.HeartbeatData.SubscriptionData;
 import dev.apogee.remoting.protocol.ResponseCode;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +91,8 @@ public final class PushConsumer implements AutoCloseable {
     private final Rebalancer rebalancer;
     private final Registration heartbeat;
     private final Registration notices;
+    private final Registration description;
+    private final long startedAtMillis = System.currentTimeMillis();
     private volatile boolean closed;
 
     private PushConsumer(PushConsumerSettings settings, MessageListener listener, OrderlyListener orderlyListener,
@@ -141,6 +146,7 @@ public final class PushConsumer implements AutoCloseable {
             }
         });
         this.notices = MembershipNotices.of(runtime).listen(group, this::rebalanceSoon);
+        this.description = RunningInfoRequests.of(runtime).describe(group, () -> runningInfo(context.subVersion()));
         firstHeartbeat();
         start();
     }
@@ -170,6 +176,25 @@ public final class PushConsumer implements AutoCloseable {
         subscriptions.values().forEach(subscription -> data.add(subscription.toData(subVersion)));
         return new ConsumerData(settings.group(), "CONSUME_PASSIVELY", settings.model().name(),
                 settings.startPosition().wireName(), data, false);
+    }
+
+    /** What GET_CONSUMER_RUNNING_INFO reports: settings, subscriptions and every queue read now. */
+    private ConsumerRunningInfo runningInfo(long subVersion) {
+        Map<String, String> properties = new TreeMap<>();
+        properties.put(ConsumerRunningInfo.PROP_NAMESERVER_ADDR, String.join(";", runtime.settings().nameServers()));
+        properties.put(ConsumerRunningInfo.PROP_THREADPOOL_CORE_SIZE, String.valueOf(settings.consumeThreads()));
+        properties.put(ConsumerRunningInfo.PROP_CONSUME_ORDERLY, String.valueOf(engine.isOrderly()));
+        properties.put(ConsumerRunningInfo.PROP_CONSUME_TYPE, "CONSUME_PASSIVELY");
+        properties.put(ConsumerRunningInfo.PROP_CLIENT_VERSION, RunningInfoRequests.CLIENT_VERSION);
+        properties.put(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP, String.valueOf(startedAtMillis));
+        properties.put("consumerGroup", settings.group());
+        properties.put("messageModel", settings.model().name());
+        properties.put("consumeFromWhere", settings.startPosition().wireName());
+        properties.put("allocateMessageQueueStrategy", settings.allocation().toString());
+        List<SubscriptionData> subscriptionData = new ArrayList<>();
+        subscriptions.values().forEach(subscription -> subscriptionData.add(subscription.toData(subVersion)));
+        return new ConsumerRunningInfo(properties, subscriptionData, engine.describe(), Map.of(), Map.of(), Map.of(),
+                null);
     }
 
     private void start() {
@@ -256,6 +281,7 @@ public final class PushConsumer implements AutoCloseable {
             closed = true;
         }
         notices.close();
+        description.close();
         rebalanceThread.shutdown();
         try {
             if (!rebalanceThread.awaitTermination(settings.closeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {

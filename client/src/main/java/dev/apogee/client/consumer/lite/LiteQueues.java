@@ -6,6 +6,7 @@ import dev.apogee.client.consumer.broker.PullOutcome;
 import dev.apogee.client.consumer.rebalance.Rebalancer;
 import dev.apogee.client.message.MessageView;
 import dev.apogee.client.net.Rpc;
+import dev.apogee.remoting.protocol.body.ConsumerRunningInfo.ProcessQueueInfo;
 import dev.apogee.remoting.protocol.body.MessageQueue;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -309,6 +310,26 @@ public final class LiteQueues implements Rebalancer.QueueOwner {
             Map<MessageQueue, Long> positions = new HashMap<>();
             queues.forEach((mq, queue) -> positions.put(mq, queue.position));
             return positions;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Each assigned queue's buffer as GET_CONSUMER_RUNNING_INFO reports it, with the offset {@code committed}
+     * says the consumer will commit next.
+     */
+    public Map<MessageQueue, ProcessQueueInfo> describe(java.util.function.ToLongFunction<MessageQueue> committed) {
+        lock.lock();
+        try {
+            Map<MessageQueue, ProcessQueueInfo> described = new java.util.TreeMap<>();
+            queues.forEach((mq, queue) -> {
+                long first = queue.buffered.isEmpty() ? 0 : queue.buffered.peekFirst().queueOffset();
+                long last = queue.buffered.isEmpty() ? 0 : queue.buffered.peekLast().queueOffset();
+                described.put(mq, new ProcessQueueInfo(committed.applyAsLong(mq), first, last,
+                        queue.buffered.size(), (int) (queue.bufferedBytes >> 20), 0, 0, 0, false, 0, 0, false, 0, 0));
+            });
+            return described;
         } finally {
             lock.unlock();
         }

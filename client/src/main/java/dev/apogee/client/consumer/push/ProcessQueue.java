@@ -2,6 +2,7 @@ package dev.apogee.client.consumer.push;
 
 import dev.apogee.client.message.MessageView;
 import dev.apogee.remoting.protocol.body.MessageQueue;
+import dev.apogee.remoting.protocol.body.ConsumerRunningInfo.ProcessQueueInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,9 @@ public final class ProcessQueue {
     // Orderly consumption in clustering mode: the broker's lock of the queue and when it was last confirmed.
     private volatile boolean locked;
     private volatile long lockedAtMillis;
+    /** When a pull last added messages and a listener last finished some: for GET_CONSUMER_RUNNING_INFO. */
+    private volatile long lastPullMillis;
+    private volatile long lastConsumeMillis;
     /** Held while the listener works on this queue (orderly), so giving the queue up can wait for it. */
     private final ReentrantLock consuming = new ReentrantLock();
     /** Orderly: a consume task of this queue is queued or running; at most one is. */
@@ -54,6 +58,7 @@ public final class ProcessQueue {
             }
         }
         pulledUpTo = Math.max(pulledUpTo, nextOffset);
+        lastPullMillis = System.currentTimeMillis();
     }
 
     /** Concurrent: removes consumed (or given back) messages; returns the offset that may be committed now. */
@@ -63,6 +68,7 @@ public final class ProcessQueue {
                 cachedBytes -= message.body().length;
             }
         }
+        lastConsumeMillis = System.currentTimeMillis();
         return offsetToCommit();
     }
 
@@ -114,6 +120,7 @@ public final class ProcessQueue {
             localRetries.remove(message.queueOffset());
         }
         inProgress.clear();
+        lastConsumeMillis = System.currentTimeMillis();
         return offsetToCommit();
     }
 
@@ -167,6 +174,21 @@ public final class ProcessQueue {
     /** The lock a listener holds while it consumes this queue (orderly). */
     public ReentrantLock consumingLock() {
         return consuming;
+    }
+
+    /** This queue's state as an admin's GET_CONSUMER_RUNNING_INFO reports it; {@code commitOffset} is the store's. */
+    public synchronized ProcessQueueInfo describe(long commitOffset) {
+        long min = Long.MAX_VALUE;
+        long max = -1;
+        for (TreeMap<Long, MessageView> part : List.of(cached, inProgress)) {
+            if (!part.isEmpty()) {
+                min = Math.min(min, part.firstKey());
+                max = Math.max(max, part.lastKey());
+            }
+        }
+        return new ProcessQueueInfo(commitOffset, min == Long.MAX_VALUE ? 0 : min, Math.max(max, 0), count(),
+                (int) (cachedBytes >> 20), 0, 0, 0, locked, 0, lockedAtMillis, dropped, lastPullMillis,
+                lastConsumeMillis);
     }
 
     @Override

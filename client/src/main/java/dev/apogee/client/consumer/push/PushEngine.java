@@ -4,7 +4,9 @@ import dev.apogee.client.consumer.MessageListener;
 import dev.apogee.client.consumer.OrderlyListener;
 import dev.apogee.client.consumer.offset.StartOffsets;
 import dev.apogee.client.consumer.rebalance.Rebalancer;
+import dev.apogee.remoting.protocol.body.ConsumerRunningInfo.ProcessQueueInfo;
 import dev.apogee.remoting.protocol.body.MessageQueue;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -63,6 +65,16 @@ public final class PushEngine {
     /** The queues read now. */
     public Set<MessageQueue> queues() {
         return table.queues();
+    }
+
+    /** Each queue read now, with its local state (GET_CONSUMER_RUNNING_INFO). */
+    public Map<MessageQueue, ProcessQueueInfo> describe() {
+        return table.describe();
+    }
+
+    /** Whether messages are consumed in queue order. */
+    public boolean isOrderly() {
+        return dispatcher instanceof OrderlyDispatcher;
     }
 
     /**

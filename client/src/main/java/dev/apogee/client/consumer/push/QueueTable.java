@@ -2,11 +2,13 @@ package dev.apogee.client.consumer.push;
 
 import dev.apogee.client.consumer.offset.StartOffsets;
 import dev.apogee.client.consumer.rebalance.Rebalancer;
+import dev.apogee.remoting.protocol.body.ConsumerRunningInfo.ProcessQueueInfo;
 import dev.apogee.remoting.protocol.body.MessageQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -154,5 +156,12 @@ public final class QueueTable implements Rebalancer.QueueOwner {
     /** The queues read now. */
     public Set<MessageQueue> queues() {
         return Set.copyOf(table.keySet());
+    }
+
+    /** Each queue read now, with its local state and the offset it will commit next. */
+    public Map<MessageQueue, ProcessQueueInfo> describe() {
+        Map<MessageQueue, ProcessQueueInfo> described = new TreeMap<>();
+        table.forEach((mq, queue) -> described.put(mq, queue.describe(context.offsets().current(mq))));
+        return described;
     }
 }
