@@ -60,12 +60,17 @@ final class GroupQueries {
     GroupDetail detail(String group) {
         GroupLag lag = admin.groups().lag(group);
         GroupConnections members = admin.groups().connections(group);
-        Map<MessageQueue, String> assignment = estimateAssignment(group, lag, members);
+        Map<MessageQueue, String> reported = reportedAssignment(group, members);
+        Map<MessageQueue, String> estimated = reported.isEmpty() ? estimateAssignment(group, lag, members) : Map.of();
         List<QueueLagRow> rows = new ArrayList<>();
         for (QueueLag queue : lag.queues()) {
-            String client = assignment.get(queue.queue());
+            String client = reported.get(queue.queue());
+            boolean guessed = client == null && estimated.containsKey(queue.queue());
+            if (guessed) {
+                client = estimated.get(queue.queue());
+            }
             rows.add(new QueueLagRow(Records.queue(queue.queue()), queue.brokerOffset(), queue.consumerOffset(),
-                    queue.lag(), queue.lastConsumed(), client, client != null));
+                    queue.lag(), queue.lastConsumed(), client, guessed));
         }
         List<ClientInfo> clients = members.connections().stream().map(GroupQueries::client).toList();
         return new GroupDetail(group, rows, totalLag(lag), lag.consumeTps(), clients, members.messageModel(),
@@ -77,9 +82,33 @@ final class GroupQueries {
     }
 
     /**
-     * Which member reads which queue, as RocketMQ's default strategy (average allocation over the
+     * Which member reads which queue, as each member says (GET_CONSUMER_RUNNING_INFO through its broker).
+     * Empty when no member answers (clients that do not implement it, or none online); a broadcasting
+     * group's members all read every queue, so none is named.
+     */
+    private Map<MessageQueue, String> reportedAssignment(String group, GroupConnections members) {
+        Map<MessageQueue, String> assignment = new HashMap<>();
+        if (!members.online() || !"CLUSTERING".equals(members.messageModel())) {
+            return assignment;
+        }
+        for (String clientId : members.connections().stream().map(ClientConnection::clientId).distinct().toList()) {
+            try {
+                admin.groups().runningInfo(group, clientId, false).mqTable().forEach((queue, state) -> {
+                    if (!state.droped()) {
+                        assignment.put(queue, clientId);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.debug("member {} of {} did not describe itself", clientId, group, e);
+            }
+        }
+        return assignment;
+    }
+
+    /**
+     * When no member says: which member reads which queue, as RocketMQ's default strategy (average allocation over the
      * sorted queues and sorted member ids) divides them. Only an estimate: members may use another
-     * strategy, and the exact answer (GET_CONSUMER_RUNNING_INFO to each member) is not in the client.
+     * strategy.
      * Broadcasting groups read every queue with every member, so none is named.
      */
     private Map<MessageQueue, String> estimateAssignment(String group, GroupLag lag, GroupConnections members) {
