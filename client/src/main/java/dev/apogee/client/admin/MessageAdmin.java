@@ -128,6 +128,7 @@ public final class MessageAdmin implements AutoCloseable {
      * commit flag, no waiting, as the group {@value #BROWSE_GROUP}): no group's offset moves.
      *
      * @throws IllegalArgumentException if the range is empty, negative, or longer than {@value #MAX_BROWSE}
+     * @throws BrokerRefusedException   if the broker refuses the read (for example NO_PERMISSION)
      */
     public List<MessageView> browse(MessageQueue queue, long from, long to) {
         if (from < 0 || to <= from || to - from > MAX_BROWSE) {
@@ -147,18 +148,28 @@ public final class MessageAdmin implements AutoCloseable {
                     new PullMessageRequestHeader(BROWSE_GROUP, queue.topic(), queue.queueId(), next,
                             (int) Math.min(PULL_BATCH, to - next), PullSysFlag.SUBSCRIPTION, 0, 0, "*", 0, ExpressionTypes.TAG,
                             null, null, null)));
+            int code = response.code();
+            if (code == ResponseCode.PULL_NOT_FOUND) {
+                break;
+            }
+            if (code != ResponseCode.SUCCESS && code != ResponseCode.PULL_OFFSET_MOVED
+                    && code != ResponseCode.PULL_RETRY_IMMEDIATELY) {
+                // A refusal (no permission, no such group or topic, ...), not the end of the queue: a
+                // shorter list would pass for all there is.
+                throw new BrokerRefusedException(address, code, response.remark());
+            }
             PullMessageResponseHeader header = response.header(PullMessageResponseHeader.class);
-            if (response.code() == ResponseCode.SUCCESS) {
+            if (code == ResponseCode.SUCCESS) {
                 for (MessageView view : MessageViews.decodeAll(response.body(), false)) {
                     if (view.queueOffset() >= from && view.queueOffset() < to) {
                         messages.add(view);
                     }
                 }
-            } else if (response.code() == ResponseCode.PULL_OFFSET_MOVED && header.minOffset() > next) {
+            } else if (code == ResponseCode.PULL_OFFSET_MOVED && header.minOffset() > next) {
                 // The start is gone (retention): carry on from the oldest message kept.
                 next = header.minOffset();
                 continue;
-            } else if (response.code() != ResponseCode.PULL_RETRY_IMMEDIATELY) {
+            } else if (code == ResponseCode.PULL_OFFSET_MOVED) {
                 break;
             }
             if (header.nextBeginOffset() <= next) {

@@ -266,6 +266,23 @@ class AdminClientIT {
     }
 
     @Test
+    void browsingATopicTheBrokerWillNotLetBeReadIsRefusedNotAnEmptyList() {
+        send("AdminUnreadable", "kept");
+        admin.topics().createOrUpdate(cluster.broker().config().clusterName(),
+                TopicSpec.of("AdminUnreadable", 4).withPerm(TopicPerm.WRITE));
+        MessageQueue queue = new MessageQueue("AdminUnreadable", cluster.broker().config().brokerName(), 0);
+        Await.until("the broker refuses reads", WAIT, () -> {
+            try {
+                admin.messages().browse(queue, 0, 10);
+                return false;
+            } catch (BrokerRefusedException refused) {
+                assertEquals(ResponseCode.NO_PERMISSION, refused.responseCode(), refused.getMessage());
+                return true;
+            }
+        });
+    }
+
+    @Test
     void aTestMessageIsSentThroughTheAdminsProducer() {
         SendResult sent = admin.messages().sendTestMessage(Message.of("AdminTestSend", "ping".getBytes(UTF_8)));
         assertArrayEquals("ping".getBytes(UTF_8), admin.messages().viewByOffsetId(sent.offsetMessageId()).body());
