@@ -72,10 +72,28 @@ public final class ConsumerOffsetStore implements AutoCloseable {
         return offset == null ? -1 : offset;
     }
 
+    /** Stores {@code offset} as the group's offset of the queue (UPDATE_CONSUMER_OFFSET, resets). */
     public void commit(String group, String topic, int queueId, long offset) {
-        Key key = new Key(group, topic, queueId);
-        offsets.put(key, offset);
-        dirty.put(key, offset);
+        // Within compute, so the value flushed is the value kept when two commits of a queue race.
+        offsets.compute(new Key(group, topic, queueId), (key, stored) -> {
+            dirty.put(key, offset);
+            return offset;
+        });
+    }
+
+    /**
+     * Stores {@code offset} only if it is beyond the group's offset of the queue: the commit a pull carries.
+     * A pull sent just before an UPDATE_CONSUMER_OFFSET may be processed just after it (pulls and offset
+     * updates run on different executors), and its older offset must not undo the newer one: a member that
+     * hands an orderly queue over commits past its last message, and the next owner would otherwise start
+     * before it and deliver it twice.
+     */
+    public void commitForward(String group, String topic, int queueId, long offset) {
+        offsets.compute(new Key(group, topic, queueId), (key, stored) -> {
+            long kept = stored == null ? offset : Math.max(stored, offset);
+            dirty.put(key, kept);
+            return kept;
+        });
     }
 
     /** Every (topic, queue) offset of a group. */

@@ -123,7 +123,7 @@ public final class PullMessageProcessor implements RequestProcessor {
             }
         }
         if (mayHold && PullSysFlag.has(header.sysFlag(), PullSysFlag.COMMIT_OFFSET) && header.commitOffset() >= 0) {
-            offsets.commit(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
+            offsets.commitForward(header.consumerGroup(), header.topic(), header.queueId(), header.commitOffset());
         }
         int maxBytes = header.maxMsgBytes() == null ? MAX_BYTES : Math.min(MAX_BYTES, Math.max(1, header.maxMsgBytes()));
         GetResult result = store.get(header.topic(), header.queueId(), header.queueOffset(),
