@@ -5,6 +5,7 @@ import dev.apogee.jms.connection.ApogeeConnection;
 import dev.apogee.jms.context.ApogeeJMSContext;
 import dev.apogee.jms.internal.JmsErrors;
 import dev.apogee.jms.internal.JmsRuntime;
+import dev.apogee.jms.jndi.ApogeeObjectFactory;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -16,6 +17,9 @@ import jakarta.jms.TopicConnectionFactory;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
+import javax.naming.Reference;
+import javax.naming.Referenceable;
+import javax.naming.StringRefAddr;
 
 /**
  * Apogee's connection factory: {@code new ApogeeConnectionFactory("apogee://127.0.0.1:9876")} (several name
@@ -31,7 +35,8 @@ import java.time.Duration;
  * {@code JMSSecurityException}. {@code createConnection(user, password)} uses the given ones; the no-argument
  * methods use the factory's {@code userName}/{@code password}, if set.
  */
-public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicConnectionFactory, Serializable {
+public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicConnectionFactory, Serializable,
+        Referenceable {
 
     private static final long serialVersionUID = 1L;
     /** The scheme of a connection URL. */
@@ -172,6 +177,32 @@ public class ApogeeConnectionFactory implements QueueConnectionFactory, TopicCon
 
     public void setSendTimeoutMillis(long millis) {
         this.sendTimeoutMillis = millis;
+    }
+
+    /**
+     * How a naming service stores this factory by reference: every bean property but the password (a
+     * reference is readable by whoever can look it up; give the password to the application server's own
+     * resource definition, whose attributes {@link ApogeeObjectFactory} also reads).
+     */
+    @Override
+    public Reference getReference() {
+        Reference reference = new Reference(ApogeeConnectionFactory.class.getName(),
+                ApogeeObjectFactory.class.getName(), null);
+        reference.add(new StringRefAddr("url", url));
+        if (clientID != null) {
+            reference.add(new StringRefAddr("clientID", clientID));
+        }
+        if (userName != null) {
+            reference.add(new StringRefAddr("userName", userName));
+        }
+        reference.add(new StringRefAddr("prefetch", String.valueOf(prefetch)));
+        reference.add(new StringRefAddr("invisibleTimeMillis", String.valueOf(invisibleTimeMillis)));
+        reference.add(new StringRefAddr("pollTimeoutMillis", String.valueOf(pollTimeoutMillis)));
+        reference.add(new StringRefAddr("releaseDelayMillis", String.valueOf(releaseDelayMillis)));
+        reference.add(new StringRefAddr("maxDeliveries", String.valueOf(maxDeliveries)));
+        reference.add(new StringRefAddr("deadLetterQueue", deadLetterQueue));
+        reference.add(new StringRefAddr("sendTimeoutMillis", String.valueOf(sendTimeoutMillis)));
+        return reference;
     }
 
     /** The settings a connection made now gets. */

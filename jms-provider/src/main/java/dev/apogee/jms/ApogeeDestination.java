@@ -1,8 +1,13 @@
 package dev.apogee.jms;
 
+import dev.apogee.jms.jndi.ApogeeObjectFactory;
 import jakarta.jms.Destination;
 import java.io.Serializable;
 import java.util.Objects;
+import javax.naming.NamingException;
+import javax.naming.Reference;
+import javax.naming.Referenceable;
+import javax.naming.StringRefAddr;
 
 /**
  * An Apogee destination: a name, which is the RocketMQ topic messages for it are stored in, and a
@@ -11,7 +16,7 @@ import java.util.Objects;
  *
  * <p>Two destinations are equal when kind and name are.
  */
-public abstract sealed class ApogeeDestination implements Destination, Serializable
+public abstract sealed class ApogeeDestination implements Destination, Serializable, Referenceable
         permits ApogeeQueue, ApogeeTopic {
 
     private static final long serialVersionUID = 1L;
@@ -72,6 +77,21 @@ public abstract sealed class ApogeeDestination implements Destination, Serializa
             case TEMPORARY_QUEUE -> new ApogeeTemporaryQueue(name, null);
             case TEMPORARY_TOPIC -> new ApogeeTemporaryTopic(name, null);
         };
+    }
+
+    /**
+     * How a naming service stores this destination by reference: its class and name, rebuilt by
+     * {@link ApogeeObjectFactory}.
+     *
+     * @throws NamingException for a temporary destination, which lives only as long as its connection
+     */
+    @Override
+    public Reference getReference() throws NamingException {
+        if (isTemporary()) {
+            throw new NamingException("a temporary destination cannot be bound in a naming service: " + this);
+        }
+        return new Reference(getClass().getName(), new StringRefAddr(ApogeeObjectFactory.NAME, name),
+                ApogeeObjectFactory.class.getName(), null);
     }
 
     @Override

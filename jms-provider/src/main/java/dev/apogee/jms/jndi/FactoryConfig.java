@@ -57,7 +57,7 @@ final class FactoryConfig {
         return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
-    private static void set(ApogeeConnectionFactory factory, String property, String value, String jndiName)
+    static void set(ApogeeConnectionFactory factory, String property, String value, String jndiName)
             throws NamingException {
         String setter = "set" + Character.toUpperCase(property.charAt(0)) + property.substring(1);
         for (Method method : ApogeeConnectionFactory.class.getMethods()) {
