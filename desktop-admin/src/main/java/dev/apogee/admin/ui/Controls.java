@@ -88,6 +88,12 @@ public final class Controls {
 
     /** A row of nodes with the usual spacing, vertically centred. */
     public static HBox row(Node... nodes) {
+        for (Node node : nodes) {
+            if (node instanceof Label label) {
+                // A label in a crowded row keeps its words; the fields give way instead.
+                label.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
         HBox row = new HBox(6, nodes);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;

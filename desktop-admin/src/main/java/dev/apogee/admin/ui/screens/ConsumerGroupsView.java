@@ -76,7 +76,7 @@ public final class ConsumerGroupsView extends ScreenView {
         shortcut(keys("ESCAPE"), "Cancel what runs", model::cancel);
 
         SplitPane split = new SplitPane(groups, detail());
-        split.setDividerPositions(0.36);
+        split.setDividerPositions(0.42);
         layout(top, split, new TaskFooter("groups", model));
     }
 

@@ -108,6 +108,7 @@ public final class MessageDetailView extends ScreenView {
         Label empty = Controls.label("detailEmpty", "");
         empty.textProperty().bind(Bindings.when(model.messageProperty().isNull())
                 .then("Open a message from Browse, Query or Dead letters").otherwise(""));
+        empty.managedProperty().bind(model.messageProperty().isNull());
         VBox top = new VBox(6, Controls.title("Message detail"), empty,
                 Controls.row(copy, save, resend, Controls.field("copyToTopic", model.copyTopicProperty(), "another topic"),
                         sendCopy, Controls.spacer(), status));

@@ -131,7 +131,7 @@ public final class WatchView extends ScreenView {
                 new javafx.scene.control.Label("over the last"), window));
         shortcut(keys("ESCAPE"), "Cancel what runs", model::cancel);
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(latest, chart);
-        split.setDividerPositions(0.3);
+        split.setDividerPositions(0.34);
         layout(top, split, new TaskFooter("watch", model));
     }
 
