@@ -171,6 +171,26 @@ public final class TopicsViewModel extends ScreenViewModel {
         }
     }
 
+    /**
+     * Waits (up to {@value #LISTING_WAIT_MILLIS} ms) until the name servers' route of a changed topic
+     * shows the change: an existing topic is listed at once, so waiting for the listing alone showed
+     * the route from before the change.
+     */
+    private static void awaitRoute(dev.apogee.admin.service.AdminService service, TopicDefinition topic)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(LISTING_WAIT_MILLIS);
+        while (System.nanoTime() <= deadline) {
+            TopicRouteInfo current = service.route(topic.name());
+            boolean changed = !current.brokers().isEmpty() && current.brokers().stream().allMatch(broker ->
+                    broker.readQueues() == topic.readQueues() && broker.writeQueues() == topic.writeQueues()
+                            && broker.permission() == topic.permission());
+            if (changed) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+    }
+
     private record Loaded(List<TopicInfo> topics, List<String> clusters, Set<String> favourites) {
     }
 
@@ -291,6 +311,9 @@ public final class TopicsViewModel extends ScreenViewModel {
                 || (route.get() != null && route.get().topic().equals(topic.name()));
         Runnable change = () -> run((exists ? "Update topic " : "Create topic ") + topic.name(), (service, progress) -> {
             service.createOrUpdateTopic(cluster, topic);
+            if (exists) {
+                awaitRoute(service, topic);
+            }
             return awaitListing(service, topic.name(), true);
         }, listed -> {
             showLoaded(listed);
