@@ -36,7 +36,8 @@ import javafx.util.StringConverter;
 /**
  * Chosen groups' lag over time: a line per group, sampled by a {@link Ticker} (a JavaFX
  * ScheduledService) every chosen interval, over a chosen window, with pause. A table beside the chart
- * gives the latest figures; an unknown lag is a gap in the line and "unknown" in the table.
+ * gives the latest figures; an unknown lag is left out of the line (LineChart joins its neighbours)
+ * and shown as "unknown" in the table.
  */
 public final class WatchView extends ScreenView {
 
