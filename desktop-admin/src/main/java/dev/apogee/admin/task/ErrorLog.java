@@ -15,6 +15,7 @@ public final class ErrorLog implements ErrorSink {
     public static final int CAPACITY = 100;
 
     private final ObservableList<ErrorReport> reports = FXCollections.observableArrayList();
+    private final ObservableList<ErrorReport> reportsView = FXCollections.unmodifiableObservableList(reports);
     private final ReadOnlyObjectWrapper<ErrorReport> latest = new ReadOnlyObjectWrapper<>(this, "latest");
 
     @Override
@@ -28,7 +29,7 @@ public final class ErrorLog implements ErrorSink {
 
     /** The recent reports, oldest first. */
     public ObservableList<ErrorReport> reports() {
-        return FXCollections.unmodifiableObservableList(reports);
+        return reportsView;
     }
 
     /** The newest report, null before the first. */

@@ -35,10 +35,12 @@ public final class BrowseViewModel extends ScreenViewModel {
     private final TimeInput times;
     private final StringProperty topic = new SimpleStringProperty(this, "topic", "");
     private final ObservableList<QueueOffsets> queues = FXCollections.observableArrayList();
+    private final ObservableList<QueueOffsets> queuesView = FXCollections.unmodifiableObservableList(queues);
     private final ObjectProperty<QueueOffsets> queue = new SimpleObjectProperty<>(this, "queue");
     private final IntegerProperty pageSize = new SimpleIntegerProperty(this, "pageSize", 32);
     private final ReadOnlyLongWrapper pageStart = new ReadOnlyLongWrapper(this, "pageStart", -1);
     private final ObservableList<MessageRecord> messages = FXCollections.observableArrayList();
+    private final ObservableList<MessageRecord> messagesView = FXCollections.unmodifiableObservableList(messages);
     private final ReadOnlyBooleanWrapper canGoBack = new ReadOnlyBooleanWrapper(this, "canGoBack");
     private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper(this, "canGoForward");
     private final StringProperty jumpTime = new SimpleStringProperty(this, "jumpTime", "");
@@ -60,7 +62,7 @@ public final class BrowseViewModel extends ScreenViewModel {
 
     /** The chosen topic's queues with their offset ranges. */
     public ObservableList<QueueOffsets> queues() {
-        return FXCollections.unmodifiableObservableList(queues);
+        return queuesView;
     }
 
     /** The queue to browse. */
@@ -80,7 +82,7 @@ public final class BrowseViewModel extends ScreenViewModel {
 
     /** The page's messages, by offset. */
     public ObservableList<MessageRecord> messages() {
-        return FXCollections.unmodifiableObservableList(messages);
+        return messagesView;
     }
 
     public ReadOnlyBooleanProperty canGoBackProperty() {

@@ -25,6 +25,7 @@ public final class ClusterViewModel extends ScreenViewModel {
             Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1));
 
     private final ObservableList<BrokerInfo> brokers = FXCollections.observableArrayList();
+    private final ObservableList<BrokerInfo> brokersView = FXCollections.unmodifiableObservableList(brokers);
     private final BooleanProperty autoRefresh = new SimpleBooleanProperty(this, "autoRefresh", true);
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(this, "interval", Duration.ofSeconds(5));
     private final ReadOnlyObjectWrapper<Instant> refreshedAt = new ReadOnlyObjectWrapper<>(this, "refreshedAt");
@@ -38,7 +39,7 @@ public final class ClusterViewModel extends ScreenViewModel {
     }
 
     public ObservableList<BrokerInfo> brokers() {
-        return FXCollections.unmodifiableObservableList(brokers);
+        return brokersView;
     }
 
     /** Whether the view refreshes on its own. */

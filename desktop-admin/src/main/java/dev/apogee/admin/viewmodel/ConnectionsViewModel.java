@@ -32,6 +32,7 @@ public final class ConnectionsViewModel extends ScreenViewModel {
     public enum TestStatus { NOT_RUN, RUNNING, SUCCEEDED, FAILED }
 
     private final ObservableList<SavedConnection> connections = FXCollections.observableArrayList();
+    private final ObservableList<SavedConnection> connectionsView = FXCollections.unmodifiableObservableList(connections);
     private final ObjectProperty<SavedConnection> selected = new SimpleObjectProperty<>(this, "selected");
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty nameServers = new SimpleStringProperty(this, "nameServers", "");
@@ -56,7 +57,7 @@ public final class ConnectionsViewModel extends ScreenViewModel {
     }
 
     public ObservableList<SavedConnection> connections() {
-        return FXCollections.unmodifiableObservableList(connections);
+        return connectionsView;
     }
 
     /** The connection selected in the list. */

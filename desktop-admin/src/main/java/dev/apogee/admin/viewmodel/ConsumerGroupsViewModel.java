@@ -36,18 +36,23 @@ public final class ConsumerGroupsViewModel extends ScreenViewModel {
     private final TimeInput times;
     private final List<GroupSummary> all = new ArrayList<>();
     private final ObservableList<GroupSummary> groups = FXCollections.observableArrayList();
+    private final ObservableList<GroupSummary> groupsView = FXCollections.unmodifiableObservableList(groups);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final BooleanProperty showSystem = new SimpleBooleanProperty(this, "showSystem", false);
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<GroupDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ObservableList<QueueLagRow> queues = FXCollections.observableArrayList();
+    private final ObservableList<QueueLagRow> queuesView = FXCollections.unmodifiableObservableList(queues);
     private final ObservableList<ClientInfo> clients = FXCollections.observableArrayList();
+    private final ObservableList<ClientInfo> clientsView = FXCollections.unmodifiableObservableList(clients);
     private final StringProperty resetTopic = new SimpleStringProperty(this, "resetTopic", "");
     private final ObjectProperty<ResetTarget.Kind> resetKind = new SimpleObjectProperty<>(this, "resetKind",
             ResetTarget.Kind.TIMESTAMP);
     private final StringProperty resetTime = new SimpleStringProperty(this, "resetTime", "-1h");
     private final ObservableList<OffsetChange> preview = FXCollections.observableArrayList();
+    private final ObservableList<OffsetChange> previewView = FXCollections.unmodifiableObservableList(preview);
     private final ObservableList<OffsetChange> lastReset = FXCollections.observableArrayList();
+    private final ObservableList<OffsetChange> lastResetView = FXCollections.unmodifiableObservableList(lastReset);
     private final Confirmation confirmation = new Confirmation();
 
     public ConsumerGroupsViewModel(Session session) {
@@ -69,7 +74,7 @@ public final class ConsumerGroupsViewModel extends ScreenViewModel {
 
     /** The groups shown, by name. */
     public ObservableList<GroupSummary> groups() {
-        return FXCollections.unmodifiableObservableList(groups);
+        return groupsView;
     }
 
     public StringProperty filterProperty() {
@@ -92,12 +97,12 @@ public final class ConsumerGroupsViewModel extends ScreenViewModel {
 
     /** The selected group's queues. */
     public ObservableList<QueueLagRow> queues() {
-        return FXCollections.unmodifiableObservableList(queues);
+        return queuesView;
     }
 
     /** The selected group's members online. */
     public ObservableList<ClientInfo> clients() {
-        return FXCollections.unmodifiableObservableList(clients);
+        return clientsView;
     }
 
     /** The topic whose offsets to reset. */
@@ -116,12 +121,12 @@ public final class ConsumerGroupsViewModel extends ScreenViewModel {
 
     /** What the reset would do, per queue; nothing changed yet. */
     public ObservableList<OffsetChange> preview() {
-        return FXCollections.unmodifiableObservableList(preview);
+        return previewView;
     }
 
     /** What the last confirmed reset did. */
     public ObservableList<OffsetChange> lastReset() {
-        return FXCollections.unmodifiableObservableList(lastReset);
+        return lastResetView;
     }
 
     /** The reset question, asked once the preview is in. */

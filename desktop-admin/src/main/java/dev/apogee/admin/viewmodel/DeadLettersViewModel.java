@@ -21,8 +21,10 @@ public final class DeadLettersViewModel extends ScreenViewModel {
 
     private final StringProperty group = new SimpleStringProperty(this, "group", "");
     private final ObservableList<MessageRecord> messages = FXCollections.observableArrayList();
+    private final ObservableList<MessageRecord> messagesView = FXCollections.unmodifiableObservableList(messages);
     private final ObservableList<MessageRecord> selection = FXCollections.observableArrayList();
     private final ObservableList<String> outcomes = FXCollections.observableArrayList();
+    private final ObservableList<String> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
 
     public DeadLettersViewModel(Session session) {
         super(session);
@@ -34,7 +36,7 @@ public final class DeadLettersViewModel extends ScreenViewModel {
 
     /** The group's dead letters, newest first. */
     public ObservableList<MessageRecord> messages() {
-        return FXCollections.unmodifiableObservableList(messages);
+        return messagesView;
     }
 
     /** The messages selected for re-sending; the view keeps it in step with its table's selection. */
@@ -44,7 +46,7 @@ public final class DeadLettersViewModel extends ScreenViewModel {
 
     /** One line per message of the last re-send: where it went, or why not. */
     public ObservableList<String> outcomes() {
-        return FXCollections.unmodifiableObservableList(outcomes);
+        return outcomesView;
     }
 
     /** Loads the group's dead letters. */

@@ -8,6 +8,7 @@ public final class LagSeries {
 
     private final String group;
     private final ObservableList<LagPoint> points = FXCollections.observableArrayList();
+    private final ObservableList<LagPoint> pointsView = FXCollections.unmodifiableObservableList(points);
 
     LagSeries(String group) {
         this.group = group;
@@ -19,7 +20,7 @@ public final class LagSeries {
 
     /** The samples in the window, oldest first. */
     public ObservableList<LagPoint> points() {
-        return FXCollections.unmodifiableObservableList(points);
+        return pointsView;
     }
 
     ObservableList<LagPoint> mutablePoints() {

@@ -27,6 +27,7 @@ public final class MessageDetailViewModel extends ScreenViewModel {
 
     private final ReadOnlyObjectWrapper<MessageRecord> message = new ReadOnlyObjectWrapper<>(this, "message");
     private final ObservableList<PropertyRow> properties = FXCollections.observableArrayList();
+    private final ObservableList<PropertyRow> propertiesView = FXCollections.unmodifiableObservableList(properties);
     private final ReadOnlyObjectWrapper<BodyView> body = new ReadOnlyObjectWrapper<>(this, "body");
     private final StringProperty copyTopic = new SimpleStringProperty(this, "copyTopic", "");
     private final ReadOnlyObjectWrapper<SendReceipt> lastSend = new ReadOnlyObjectWrapper<>(this, "lastSend");
@@ -60,7 +61,7 @@ public final class MessageDetailViewModel extends ScreenViewModel {
 
     /** System properties first, each group by name. */
     public ObservableList<PropertyRow> properties() {
-        return FXCollections.unmodifiableObservableList(properties);
+        return propertiesView;
     }
 
     /** The body as text, JSON and hex. */

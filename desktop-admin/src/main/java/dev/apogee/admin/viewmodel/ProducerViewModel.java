@@ -36,6 +36,7 @@ public final class ProducerViewModel extends ScreenViewModel {
     private final StringProperty bodyFile = new SimpleStringProperty(this, "bodyFile", "");
     private final ReadOnlyObjectWrapper<SendReceipt> lastReceipt = new ReadOnlyObjectWrapper<>(this, "lastReceipt");
     private final ObservableList<SendReceipt> sent = FXCollections.observableArrayList();
+    private final ObservableList<SendReceipt> sentView = FXCollections.unmodifiableObservableList(sent);
 
     public ProducerViewModel(Session session) {
         super(session);
@@ -76,7 +77,7 @@ public final class ProducerViewModel extends ScreenViewModel {
 
     /** Every send of this session, newest last. */
     public ObservableList<SendReceipt> sent() {
-        return FXCollections.unmodifiableObservableList(sent);
+        return sentView;
     }
 
     /** Checks the form and sends the message. */

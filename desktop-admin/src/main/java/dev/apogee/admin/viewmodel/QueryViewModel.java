@@ -37,8 +37,10 @@ public final class QueryViewModel extends ScreenViewModel {
     private final StringProperty end = new SimpleStringProperty(this, "end", "now");
     private final IntegerProperty maxResults = new SimpleIntegerProperty(this, "maxResults", 64);
     private final ObservableList<MessageRecord> results = FXCollections.observableArrayList();
+    private final ObservableList<MessageRecord> resultsView = FXCollections.unmodifiableObservableList(results);
     private final ReadOnlyObjectWrapper<IdKind> detectedIdKind = new ReadOnlyObjectWrapper<>(this, "detectedIdKind");
     private final ObservableList<QueryHistoryEntry> history = FXCollections.observableArrayList();
+    private final ObservableList<QueryHistoryEntry> historyView = FXCollections.unmodifiableObservableList(history);
     private final ObjectProperty<MessageRecord> selected = new SimpleObjectProperty<>(this, "selected");
 
     public QueryViewModel(Session session) {
@@ -82,7 +84,7 @@ public final class QueryViewModel extends ScreenViewModel {
 
     /** The messages found, oldest first. */
     public ObservableList<MessageRecord> results() {
-        return FXCollections.unmodifiableObservableList(results);
+        return resultsView;
     }
 
     /** What the last id query's id turned out to be. */
@@ -92,7 +94,7 @@ public final class QueryViewModel extends ScreenViewModel {
 
     /** The live connection's recent queries, newest first. */
     public ObservableList<QueryHistoryEntry> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyView;
     }
 
     /** The result chosen to open in the detail view. */

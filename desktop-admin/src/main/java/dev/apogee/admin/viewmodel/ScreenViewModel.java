@@ -14,6 +14,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * message (shown beside the form; empty when all is well), the last task (its progress, and a cancel
  * button), and a way to run work against the live service in the background. Actions are called on
  * the UI thread; bad input sets the validation message and never throws.
+ *
+ * <p>The view models hand their lists out as read-only views made once (the {@code ...View} fields):
+ * an unmodifiable view holds its backing list's events through a weak listener, so a view made per
+ * call, with a view's listener on it, went deaf once it was garbage collected.
  */
 public abstract class ScreenViewModel {
 

@@ -39,12 +39,15 @@ public final class TopicsViewModel extends ScreenViewModel {
     private final List<TopicInfo> all = new ArrayList<>();
     private final Set<String> favourites = new HashSet<>();
     private final ObservableList<TopicRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<TopicRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<String> clusters = FXCollections.observableArrayList();
+    private final ObservableList<String> clustersView = FXCollections.unmodifiableObservableList(clusters);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final BooleanProperty showSystem = new SimpleBooleanProperty(this, "showSystem", false);
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<TopicRouteInfo> route = new ReadOnlyObjectWrapper<>(this, "route");
     private final ObservableList<QueueOffsets> queueOffsets = FXCollections.observableArrayList();
+    private final ObservableList<QueueOffsets> queueOffsetsView = FXCollections.unmodifiableObservableList(queueOffsets);
     private final StringProperty formName = new SimpleStringProperty(this, "formName", "");
     private final StringProperty formCluster = new SimpleStringProperty(this, "formCluster", "");
     private final StringProperty formReadQueues = new SimpleStringProperty(this, "formReadQueues", "8");
@@ -69,12 +72,12 @@ public final class TopicsViewModel extends ScreenViewModel {
 
     /** The topics shown: filtered, favourites first, then by name. */
     public ObservableList<TopicRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The clusters a topic may be created in (the form's choice). */
     public ObservableList<String> clusters() {
-        return FXCollections.unmodifiableObservableList(clusters);
+        return clustersView;
     }
 
     /** Case-insensitive part of the name to show. */
@@ -98,7 +101,7 @@ public final class TopicsViewModel extends ScreenViewModel {
 
     /** The selected topic's queues with min/max offsets and last update time. */
     public ObservableList<QueueOffsets> queueOffsets() {
-        return FXCollections.unmodifiableObservableList(queueOffsets);
+        return queueOffsetsView;
     }
 
     public StringProperty formNameProperty() {
@@ -163,6 +166,26 @@ public final class TopicsViewModel extends ScreenViewModel {
             if (there == present || System.nanoTime() > deadline) {
                 return new Loaded(listed, service.clusterNames(),
                         connectionId == 0 ? Set.of() : session.store().favourites().topics(connectionId));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Waits (up to {@value #LISTING_WAIT_MILLIS} ms) until the name servers' route of a changed topic
+     * shows the change: an existing topic is listed at once, so waiting for the listing alone showed
+     * the route from before the change.
+     */
+    private static void awaitRoute(dev.apogee.admin.service.AdminService service, TopicDefinition topic)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(LISTING_WAIT_MILLIS);
+        while (System.nanoTime() <= deadline) {
+            TopicRouteInfo current = service.route(topic.name());
+            boolean changed = !current.brokers().isEmpty() && current.brokers().stream().allMatch(broker ->
+                    broker.readQueues() == topic.readQueues() && broker.writeQueues() == topic.writeQueues()
+                            && broker.permission() == topic.permission());
+            if (changed) {
+                return;
             }
             Thread.sleep(100);
         }
@@ -288,6 +311,9 @@ public final class TopicsViewModel extends ScreenViewModel {
                 || (route.get() != null && route.get().topic().equals(topic.name()));
         Runnable change = () -> run((exists ? "Update topic " : "Create topic ") + topic.name(), (service, progress) -> {
             service.createOrUpdateTopic(cluster, topic);
+            if (exists) {
+                awaitRoute(service, topic);
+            }
             return awaitListing(service, topic.name(), true);
         }, listed -> {
             showLoaded(listed);

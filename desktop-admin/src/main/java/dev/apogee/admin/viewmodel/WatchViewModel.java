@@ -37,6 +37,7 @@ public final class WatchViewModel extends ScreenViewModel {
 
     private final Map<String, LagSeries> byGroup = new LinkedHashMap<>();
     private final ObservableList<LagSeries> series = FXCollections.observableArrayList();
+    private final ObservableList<LagSeries> seriesView = FXCollections.unmodifiableObservableList(series);
     private final StringProperty groupToAdd = new SimpleStringProperty(this, "groupToAdd", "");
     private final ObjectProperty<Duration> interval = new SimpleObjectProperty<>(this, "interval");
     private final ObjectProperty<Duration> window = new SimpleObjectProperty<>(this, "window");
@@ -70,7 +71,7 @@ public final class WatchViewModel extends ScreenViewModel {
 
     /** One line per watched group. */
     public ObservableList<LagSeries> series() {
-        return FXCollections.unmodifiableObservableList(series);
+        return seriesView;
     }
 
     /** The group name typed to add. */
