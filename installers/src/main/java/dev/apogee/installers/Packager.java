@@ -43,6 +43,15 @@ public final class Packager {
     static final String SERVER_EXCLUDED_FILES = "glob:/java.desktop/lib/**";
 
     static final String SERVER_NAME = "apogee-server";
+    static final String ADMIN_NAME = "apogee-admin";
+
+    /**
+     * The desktop admin's Java modules: what its libraries use (as for the server) and the JavaFX modules
+     * its views are built from, which jlink takes from the platform's OpenJFX jars on the module path.
+     */
+    static final List<String> ADMIN_MODULES = List.of("java.base", "java.desktop", "java.logging",
+            "java.management", "java.naming", "java.scripting", "java.sql", "java.xml", "jdk.crypto.ec",
+            "jdk.unsupported", "jdk.localedata", "javafx.base", "javafx.graphics", "javafx.controls");
 
     private Packager() {
     }
@@ -54,7 +63,8 @@ public final class Packager {
         Map<String, String> options = options(args);
         switch (args[0]) {
             case "server" -> server(options);
-            default -> throw new PackagingException("unknown bundle '" + args[0] + "' (server)");
+            case "admin" -> admin(options);
+            default -> throw new PackagingException("unknown bundle '" + args[0] + "' (server or admin)");
         }
     }
 
@@ -115,6 +125,48 @@ public final class Packager {
                     "--linux-deb-maintainer", "apogee@localhost", "--dest", dest.toString()));
             try (Stream<Path> debs = Files.list(dest)) {
                 debs.filter(p -> p.getFileName().toString().endsWith(".deb")).forEach(deb ->
+                        System.out.println("[installers] " + deb + ": " + megabytes(deb) + " MB"));
+            }
+        } else {
+            System.out.println("[installers] no .deb: it needs Linux with dpkg-deb and fakeroot on the PATH");
+        }
+    }
+
+    private static void admin(Map<String, String> options) throws IOException {
+        Path dest = Path.of(required(options, "dest"));
+        Path work = Path.of(required(options, "work"));
+        Path javafx = Path.of(required(options, "javafx"));
+        String version = packageVersion(required(options, "version"));
+        Path runtime = work.resolve("admin-runtime");
+        delete(runtime);
+        delete(dest.resolve(ADMIN_NAME));
+        Files.createDirectories(dest);
+        Tools.run("jlink", List.of("--module-path", javafx.toString(), "--add-modules",
+                String.join(",", ADMIN_MODULES), "--include-locales=en", "--strip-debug", "--no-header-files",
+                "--no-man-pages", "--compress=2", "--output", runtime.toString()));
+        int copied = NativeLibraries.copyInto(javafx, runtime);
+        System.out.println("[installers] " + copied + " JavaFX native libraries put in the admin runtime");
+
+        String description = "Apogee Admin: desktop console for Apogee and Apache RocketMQ clusters";
+        Tools.run("jpackage", List.of("--type", "app-image", "--name", ADMIN_NAME, "--app-version", version,
+                "--vendor", "Apogee", "--description", description, "--icon", required(options, "icon"),
+                "--input", required(options, "input"), "--main-jar", required(options, "mainJar"),
+                "--main-class", "dev.apogee.admin.ui.AdminMain", "--runtime-image", runtime.toString(),
+                "--java-options", "-Xmx512m", "--java-options", "-Dapogee.admin.version=" + version,
+                "--dest", dest.toString()));
+        Path built = dest.resolve(ADMIN_NAME);
+        System.out.println("[installers] admin image " + built + ": " + megabytes(built) + " MB");
+
+        if (debTools()) {
+            // The menu entry is installed by our own package scripts (resourceDir), not xdg-desktop-menu.
+            Tools.run("jpackage", List.of("--type", "deb", "--app-image", built.toString(), "--name", ADMIN_NAME,
+                    "--app-version", version, "--vendor", "Apogee", "--description", description,
+                    "--icon", required(options, "icon"), "--linux-shortcut", "--linux-menu-group",
+                    "Development;Network;", "--linux-package-name", ADMIN_NAME, "--linux-app-category", "net",
+                    "--linux-deb-maintainer", "apogee@localhost", "--resource-dir", required(options, "resources"),
+                    "--dest", dest.toString()));
+            try (Stream<Path> debs = Files.list(dest)) {
+                debs.filter(p -> p.getFileName().toString().startsWith(ADMIN_NAME + "_")).forEach(deb ->
                         System.out.println("[installers] " + deb + ": " + megabytes(deb) + " MB"));
             }
         } else {
