@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * profile: {@code Packager server key=value...}. A bundle is an application image (a directory with
  * its own trimmed Java runtime and native launchers) and, on Linux where {@code dpkg-deb} and
  * {@code fakeroot} are installed, a {@code .deb} made from that image. jpackage builds only for the
- * platform it runs on; the same build on Windows or macOS makes their image (and, with the tools those
- * platforms need, an {@code .msi} or {@code .dmg}: see the module README).
+ * platform it runs on; the same build on Windows makes an {@code .msi} (with the WiX Toolset 3 on the
+ * PATH) and on macOS a {@code .dmg}.
  *
  * <p>Keys: {@code input} (the jars and files the image carries in {@code lib/app}), {@code mainJar},
  * {@code launchers} (a directory of jpackage launcher property files, one extra launcher each),
@@ -123,12 +123,37 @@ public final class Packager {
                     "Apogee messaging server: name server and broker speaking Apache RocketMQ's protocol",
                     "--linux-package-name", SERVER_NAME, "--linux-app-category", "net",
                     "--linux-deb-maintainer", "apogee@localhost", "--dest", dest.toString()));
-            try (Stream<Path> debs = Files.list(dest)) {
-                debs.filter(p -> p.getFileName().toString().endsWith(".deb")).forEach(deb ->
-                        System.out.println("[installers] " + deb + ": " + megabytes(deb) + " MB"));
-            }
         } else {
-            System.out.println("[installers] no .deb: it needs Linux with dpkg-deb and fakeroot on the PATH");
+            otherPlatformPackage(built, SERVER_NAME, version, dest);
+        }
+        printPackages(dest, SERVER_NAME);
+    }
+
+    /**
+     * On Windows (with the WiX Toolset 3 on the PATH) an {@code .msi}, on macOS a {@code .dmg}, made from the
+     * image as the {@code .deb} is on Linux; elsewhere, or without the tools, the image alone.
+     */
+    private static void otherPlatformPackage(Path image, String name, String version, Path dest) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        List<String> args = new ArrayList<>(List.of("--app-image", image.toString(), "--name", name,
+                "--app-version", version, "--vendor", "Apogee", "--dest", dest.toString()));
+        if (os.startsWith("windows") && Tools.onPath("candle.exe") && Tools.onPath("light.exe")) {
+            args.addAll(0, List.of("--type", "msi"));
+            args.addAll(List.of("--win-dir-chooser", "--win-menu", "--win-menu-group", "Apogee"));
+        } else if (os.startsWith("mac")) {
+            args.addAll(0, List.of("--type", "dmg"));
+        } else {
+            System.out.println("[installers] no package for " + name + ": a .deb needs Linux with dpkg-deb and "
+                    + "fakeroot, an .msi Windows with the WiX Toolset 3, a .dmg macOS");
+            return;
+        }
+        Tools.run("jpackage", args);
+    }
+
+    private static void printPackages(Path dest, String name) throws IOException {
+        try (Stream<Path> packages = Files.list(dest)) {
+            packages.filter(p -> p.getFileName().toString().startsWith(name) && Files.isRegularFile(p))
+                    .forEach(p -> System.out.println("[installers] " + p + ": " + megabytes(p) + " MB"));
         }
     }
 
@@ -148,12 +173,17 @@ public final class Packager {
         System.out.println("[installers] " + copied + " JavaFX native libraries put in the admin runtime");
 
         String description = "Apogee Admin: desktop console for Apogee and Apache RocketMQ clusters";
-        Tools.run("jpackage", List.of("--type", "app-image", "--name", ADMIN_NAME, "--app-version", version,
-                "--vendor", "Apogee", "--description", description, "--icon", required(options, "icon"),
+        List<String> image = new ArrayList<>(List.of("--type", "app-image", "--name", ADMIN_NAME,
+                "--app-version", version, "--vendor", "Apogee", "--description", description,
                 "--input", required(options, "input"), "--main-jar", required(options, "mainJar"),
                 "--main-class", "dev.apogee.admin.ui.AdminMain", "--runtime-image", runtime.toString(),
                 "--java-options", "-Xmx512m", "--java-options", "-Dapogee.admin.version=" + version,
                 "--dest", dest.toString()));
+        if (linux()) {
+            // A PNG is the Linux icon format; Windows wants .ico and macOS .icns (jpackage's own icon there).
+            image.addAll(List.of("--icon", required(options, "icon")));
+        }
+        Tools.run("jpackage", image);
         Path built = dest.resolve(ADMIN_NAME);
         System.out.println("[installers] admin image " + built + ": " + megabytes(built) + " MB");
 
@@ -165,13 +195,10 @@ public final class Packager {
                     "Development;Network;", "--linux-package-name", ADMIN_NAME, "--linux-app-category", "net",
                     "--linux-deb-maintainer", "apogee@localhost", "--resource-dir", required(options, "resources"),
                     "--dest", dest.toString()));
-            try (Stream<Path> debs = Files.list(dest)) {
-                debs.filter(p -> p.getFileName().toString().startsWith(ADMIN_NAME + "_")).forEach(deb ->
-                        System.out.println("[installers] " + deb + ": " + megabytes(deb) + " MB"));
-            }
         } else {
-            System.out.println("[installers] no .deb: it needs Linux with dpkg-deb and fakeroot on the PATH");
+            otherPlatformPackage(built, ADMIN_NAME, version, dest);
         }
+        printPackages(dest, ADMIN_NAME);
     }
 
     /**
@@ -198,8 +225,11 @@ public final class Packager {
     }
 
     static boolean debTools() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
-                && Tools.onPath("dpkg-deb") && Tools.onPath("fakeroot");
+        return linux() && Tools.onPath("dpkg-deb") && Tools.onPath("fakeroot");
+    }
+
+    private static boolean linux() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
     }
 
     static long megabytes(Path path) {

@@ -54,6 +54,10 @@ public final class AdminApp extends Application {
         }
         window = new MainWindow(context, stage);
         window.showWindow();
+        if (options.connect() != null) {
+            // In the background like any connect; a bad address shows on the Connections screen.
+            context.connections().connectTo(options.connect());
+        }
     }
 
     /** The main window, once started (tests and screenshots look at it). */

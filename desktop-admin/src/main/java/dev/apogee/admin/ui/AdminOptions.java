@@ -10,20 +10,27 @@ import java.util.Objects;
  *
  * @param dataDirectory the store's directory (saved connections, settings, history)
  * @param files         the file dialogs
+ * @param connect       name servers to connect to at start ({@code --connect}), or null
  */
-public record AdminOptions(Path dataDirectory, FilePicker files) {
+public record AdminOptions(Path dataDirectory, FilePicker files, String connect) {
 
     public static final String USAGE = """
-            Usage: bin/apogee admin [--data-dir DIR]
+            Usage: bin/apogee admin [--data-dir DIR] [--connect HOST:PORT[;HOST:PORT...]]
 
               --data-dir DIR  where saved connections, favourites, query history and settings are kept
                               (default ~/.apogee-admin)
+              --connect NS    connect at start to these name servers (saved as a connection if new)
               -h, --help      show this help
             """;
 
     public AdminOptions {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(files, "files");
+    }
+
+    /** Options that connect to nothing at start. */
+    public AdminOptions(Path dataDirectory, FilePicker files) {
+        this(dataDirectory, files, null);
     }
 
     /**
@@ -33,9 +40,15 @@ public record AdminOptions(Path dataDirectory, FilePicker files) {
      */
     public static AdminOptions parse(List<String> args) {
         Path dataDirectory = AdminStore.defaultDirectory();
+        String connect = null;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (arg.equals("--data-dir")) {
+            if (arg.equals("--connect")) {
+                if (i + 1 >= args.size() || args.get(i + 1).isBlank()) {
+                    throw new IllegalArgumentException("--connect needs name server addresses, host:port[;host:port]");
+                }
+                connect = args.get(++i);
+            } else if (arg.equals("--data-dir")) {
                 if (i + 1 >= args.size() || args.get(i + 1).isBlank()) {
                     throw new IllegalArgumentException("--data-dir needs a directory");
                 }
@@ -46,6 +59,6 @@ public record AdminOptions(Path dataDirectory, FilePicker files) {
                 throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
-        return new AdminOptions(dataDirectory, new FxFilePicker());
+        return new AdminOptions(dataDirectory, new FxFilePicker(), connect);
     }
 }

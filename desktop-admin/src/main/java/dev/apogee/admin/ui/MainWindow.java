@@ -89,7 +89,7 @@ public final class MainWindow implements Navigator {
         scene = new Scene(root, 1280, 800);
         Bindings.bindContent(scene.getStylesheets(), themes.stylesheets());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::screenShortcut);
-        stage.setTitle("Apogee admin");
+        stage.setTitle(title());
         stage.setScene(scene);
         errorDialog = new ErrorDialog(context.errors(), stage, themes);
         stage.setMinWidth(900);
@@ -297,5 +297,14 @@ public final class MainWindow implements Navigator {
     static ExportFormat formatOf(Path file) {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? ExportFormat.JSON
                 : ExportFormat.CSV;
+    }
+
+    /**
+     * The window's title: the application's name and, in an installed bundle, its version (the launcher
+     * passes {@code apogee.admin.version}).
+     */
+    static String title() {
+        String version = System.getProperty("apogee.admin.version");
+        return version == null || version.isBlank() ? "Apogee admin" : "Apogee admin " + version;
     }
 }

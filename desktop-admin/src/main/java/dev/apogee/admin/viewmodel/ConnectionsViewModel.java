@@ -265,6 +265,29 @@ public final class ConnectionsViewModel extends ScreenViewModel {
         }, connected -> session.activate(connection, connected.service(), connected.summary()), null);
     }
 
+    /**
+     * Connects to the name servers {@code addresses} ({@code host:port;host:port}), as {@code --connect} asks
+     * at start: through the saved connection with exactly those name servers, or a new one named after them.
+     * Returns whether the connect was started (invalid addresses are explained in the validation message).
+     */
+    public boolean connectTo(String addresses) {
+        newConnection();
+        // Named after its name servers, unless one with the same name servers is saved already.
+        name.set(addresses == null ? "" : addresses.trim());
+        nameServers.set(addresses);
+        SavedConnection wanted = fromForm();
+        if (wanted == null) {
+            return false;
+        }
+        for (SavedConnection saved : connections()) {
+            if (saved.nameServers().equals(wanted.nameServers())) {
+                selected.set(saved);
+                return connect(saved);
+            }
+        }
+        return save() && connect(selected.get());
+    }
+
     /** Closes the live connection. */
     public void disconnect() {
         session.disconnect();

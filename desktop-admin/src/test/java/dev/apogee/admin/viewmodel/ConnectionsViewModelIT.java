@@ -12,6 +12,7 @@ import dev.apogee.admin.store.SavedConnection;
 import dev.apogee.client.ClientClosedException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,22 @@ class ConnectionsViewModelIT {
         connections.confirmation().confirm();
         assertFalse(connections.connections().contains(second));
         assertTrue(fixture.session.connectedProperty().get(), "deleting another connection keeps the live one");
+    }
+
+    @Test
+    void connectingToAddressesAtStartReusesTheSavedConnectionWithThoseNameServers() {
+        ConnectionsViewModel connections = new ConnectionsViewModel(fixture.session);
+        String address = fixture.cluster.namesrvAddress();
+        long before = connections.connections().size();
+        assertTrue(connections.connectTo(address));
+        assertTrue(fixture.session.connectedProperty().get());
+        assertEquals(List.of(address), fixture.session.liveConnectionProperty().get().nameServers());
+        long saved = connections.connections().size();
+        assertTrue(saved <= before + 1, "at most one connection saved");
+        assertTrue(connections.connectTo(address));
+        assertEquals(saved, connections.connections().size(), "the second time reuses it");
+        assertFalse(connections.connectTo("not an address"));
+        assertFalse(connections.validationProperty().get().isEmpty(), "the bad address is explained");
     }
 
     @Test
