@@ -23,13 +23,11 @@ import org.apache.logging.log4j.Logger;
  * forced every flush interval. SYNC_FLUSH: batches wait until a force covers them; one force serves
  * every batch that arrived while the previous force ran (group commit).
  *
- * <p>ASYNC_FLUSH completes futures on the "store-flush" thread, which keeps the appender free of the
- * callers' callbacks (which write responses). SYNC_FLUSH forces and completes on the appender thread
- * itself: a waiting put is answered one thread hand-off sooner, and puts that arrive meanwhile queue up
- * for the appender's next batch, which the next force covers (group commit all the same).
+ * <p>Completing futures here, on the "store-flush" thread, keeps the appender free of the callers'
+ * callbacks (which write responses).
  *
  * <p>Thread-safety: {@link #submit} is called by the appender thread; everything else runs on the
- * flush thread. The hand-off is guarded by one lock; forces (appender or flush thread) by another.
+ * flush thread. The hand-off is guarded by one lock.
  */
 public final class FlushAgent implements Runnable {
 
@@ -46,7 +44,6 @@ public final class FlushAgent implements Runnable {
     private final LongConsumer onFlushed;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
-    private final Object forcing = new Object();
     private ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -69,23 +66,8 @@ public final class FlushAgent implements Runnable {
         thread.start();
     }
 
-    /**
-     * Hands over a batch the appender has published up to {@code committedOffset}. In SYNC_FLUSH a batch
-     * with stored records is forced and completed before this returns.
-     */
+    /** Hands over a batch the appender has published up to {@code committedOffset}. */
     public void submit(long committedOffset, List<Pending> batch) {
-        if (mode == FlushMode.SYNC_FLUSH && running && hasStored(batch)) {
-            long started = System.nanoTime();
-            try {
-                forceAndReport();
-                complete(batch, System.nanoTime() - started > syncTimeoutNanos);
-            } catch (IOException | RuntimeException e) {
-                // The records are in the log but not known durable: a SYNC_FLUSH put must not say OK.
-                LOG.error("Forcing the commit log failed", e);
-                complete(batch, true);
-            }
-            return;
-        }
         lock.lock();
         try {
             waiting.addAll(batch);
@@ -152,7 +134,7 @@ public final class FlushAgent implements Runnable {
         }
     }
 
-    private static boolean hasStored(Iterable<Pending> batch) {
+    private static boolean hasStored(ArrayDeque<Pending> batch) {
         for (Pending pending : batch) {
             if (pending.end() >= 0) {
                 return true;
@@ -161,15 +143,12 @@ public final class FlushAgent implements Runnable {
         return false;
     }
 
-    /** One force at a time, whichever thread asks: the log's flushed mark and the checkpoint move in order. */
     private void forceAndReport() throws IOException {
-        synchronized (forcing) {
-            long durable = commitLog.force();
-            onFlushed.accept(durable);
-        }
+        long durable = commitLog.force();
+        onFlushed.accept(durable);
     }
 
-    private void complete(Iterable<Pending> batch, boolean late) {
+    private void complete(ArrayDeque<Pending> batch, boolean late) {
         for (Pending pending : batch) {
             PutResult result = pending.result();
             if (late && result.stored()) {
