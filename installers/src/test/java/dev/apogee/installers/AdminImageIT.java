@@ -1,7 +1,5 @@
 package dev.apogee.installers;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +77,7 @@ class AdminImageIT {
         while (System.nanoTime() < deadline && !windows.contains('"' + title + '"')) {
             assertTrue(app.isAlive(), "the admin exited early:\n" + Files.readString(dir.resolve("admin.log")));
             Thread.sleep(500);
-            windows = run("xwininfo", "-display", screen, "-root", "-tree");
+            windows = Commands.run("xwininfo", "-display", screen, "-root", "-tree");
         }
         assertTrue(windows.contains('"' + title + '"'), "a window titled '" + title + "'; windows:\n" + windows
                 + "\nadmin output:\n" + Files.readString(dir.resolve("admin.log")));
@@ -99,19 +97,19 @@ class AdminImageIT {
                     && p.getFileName().toString().endsWith(".deb")).findFirst().orElse(null);
         }
         assertTrue(deb != null, "a .deb in " + DEST);
-        String contents = run("dpkg-deb", "--contents", deb.toString());
+        String contents = Commands.run("dpkg-deb", "--contents", deb.toString());
         for (String path : List.of("./opt/apogee-admin/bin/apogee-admin", "./opt/apogee-admin/lib/apogee-admin.png",
                 "./opt/apogee-admin/lib/apogee-admin-apogee-admin.desktop")) {
             assertTrue(contents.contains(path), path + " in the package");
         }
         Path control = dir.resolve("control");
-        run("dpkg-deb", "--control", deb.toString(), control.toString());
+        Commands.run("dpkg-deb", "--control", deb.toString(), control.toString());
         String postinst = Files.readString(control.resolve("postinst"));
         assertFalse(postinst.lines().anyMatch(line -> line.trim().startsWith("xdg-desktop-menu")),
                 "the scripts do not call xdg-desktop-menu, which fails without /etc/xdg/menus:\n" + postinst);
         assertTrue(postinst.contains("/usr/share/applications/apogee-admin.desktop"), postinst);
         Path unpacked = dir.resolve("unpacked");
-        run("dpkg-deb", "--extract", deb.toString(), unpacked.toString());
+        Commands.run("dpkg-deb", "--extract", deb.toString(), unpacked.toString());
         String entry = Files.readString(unpacked.resolve("opt/apogee-admin/lib/apogee-admin-apogee-admin.desktop"));
         assertTrue(entry.contains("Name=Apogee Admin") && entry.contains("Exec=/opt/apogee-admin/bin/apogee-admin"),
                 entry);
@@ -132,11 +130,4 @@ class AdminImageIT {
         throw new AssertionError("Xvfb did not report its display within " + seconds + " s");
     }
 
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");
-        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed: " + output);
-        return output;
-    }
 }

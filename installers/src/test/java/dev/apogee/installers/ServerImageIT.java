@@ -62,25 +62,18 @@ class ServerImageIT {
         // Only Linux machines with dpkg-deb and fakeroot make one (.ci/run installs both).
         org.junit.jupiter.api.Assumptions.assumeTrue(Packager.debTools(), "no dpkg-deb and fakeroot here");
         assertTrue(deb != null, "a .deb in " + DEST);
-        String contents = run("dpkg-deb", "--contents", deb.toString());
+        String contents = Commands.run("dpkg-deb", "--contents", deb.toString());
         for (String path : List.of("./opt/apogee-server/bin/standalone", "./opt/apogee-server/bin/broker",
                 "./opt/apogee-server/bin/namesrv", "./opt/apogee-server/lib/app/systemd/apogee-standalone.service",
                 "./opt/apogee-server/lib/app/conf/broker.properties")) {
             assertTrue(contents.contains(path), path + " in the package");
         }
-        String depends = run("dpkg-deb", "--field", deb.toString(), "Depends");
+        String depends = Commands.run("dpkg-deb", "--field", deb.toString(), "Depends");
         assertTrue(!depends.contains("libx11") && !depends.contains("libasound"),
                 "a server package needs no X11 or sound libraries: " + depends);
         System.out.println(deb.getFileName() + ": " + (Files.size(deb) >> 20) + " MB, depends on " + depends.trim());
     }
 
-    private static String run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0,
-                String.join(" ", command) + " failed: " + output);
-        return output;
-    }
 
     @Test
     void theStandaloneLauncherServesAMessageAndStopsCleanly() throws Exception {
