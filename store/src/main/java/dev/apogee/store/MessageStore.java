@@ -1,6 +1,7 @@
 package dev.apogee.store;
 
 import dev.apogee.remoting.protocol.message.MessageDraft;
+import dev.apogee.remoting.protocol.message.MessageProperties;
 import dev.apogee.remoting.protocol.message.MessageRecordCodec;
 import dev.apogee.remoting.protocol.message.MessageSysFlag;
 import dev.apogee.remoting.protocol.message.StoredMessage;
@@ -125,7 +126,8 @@ public final class MessageStore implements AutoCloseable {
 
     /**
      * Stores one message. The future completes when the message is durable by the flush mode (see
-     * {@link FlushMode}), or with a refusal status; it never completes exceptionally.
+     * {@link FlushMode}; in SYNC_FLUSH a message whose {@code WAIT} property is {@code false} as soon as it is
+     * written and visible), or with a refusal status; it never completes exceptionally.
      */
     public CompletableFuture<PutResult> put(MessageDraft message) {
         return putAll(List.of(message));
@@ -174,7 +176,9 @@ public final class MessageStore implements AutoCloseable {
         }
         int type = MessageSysFlag.transactionType(first.sysFlag());
         boolean dispatched = type == MessageSysFlag.TRANSACTION_NOT_TYPE || type == MessageSysFlag.TRANSACTION_COMMIT;
-        appender.submit(new PutRequest(records, first.topic(), first.queueId(), dispatched, result));
+        // RocketMQ's WAIT=false: the producer does not need the message on disk before the answer.
+        boolean waitForFlush = !"false".equals(MessageProperties.find(first.properties(), MessageProperties.WAIT));
+        appender.submit(new PutRequest(records, first.topic(), first.queueId(), dispatched, result, waitForFlush));
         return result;
     }
 

@@ -36,9 +36,10 @@ public final class Message {
     private final long deliverAtMillis;
     private final long delayMillis;
     private final String uniqueId;
+    private final boolean waitStored;
 
     private Message(String topic, byte[] body, String tags, List<String> keys, Map<String, String> userProperties,
-                    int delayLevel, long deliverAtMillis, long delayMillis, String uniqueId) {
+                    int delayLevel, long deliverAtMillis, long delayMillis, String uniqueId, boolean waitStored) {
         this.topic = topic;
         this.body = body;
         this.tags = tags;
@@ -48,6 +49,7 @@ public final class Message {
         this.deliverAtMillis = deliverAtMillis;
         this.delayMillis = delayMillis;
         this.uniqueId = uniqueId;
+        this.waitStored = waitStored;
     }
 
     /**
@@ -61,7 +63,7 @@ public final class Message {
         if (body == null || body.length == 0) {
             throw new InvalidMessageException("the message body of a message for " + topic + " is empty");
         }
-        return new Message(topic, body, null, List.of(), Map.of(), 0, 0, 0, null);
+        return new Message(topic, body, null, List.of(), Map.of(), 0, 0, 0, null, true);
     }
 
     /** This message with {@code newTags} (one tag, which consumers filter on); null removes it. */
@@ -70,7 +72,7 @@ public final class Message {
             checkText("tags", newTags);
         }
         return new Message(topic, body, newTags, keys, userProperties, delayLevel, deliverAtMillis, delayMillis,
-                uniqueId);
+                uniqueId, waitStored);
     }
 
     /** This message with the business keys {@code newKeys} (indexed by the broker for queries). */
@@ -91,7 +93,7 @@ public final class Message {
             }
         }
         return new Message(topic, body, tags, List.copyOf(newKeys), userProperties, delayLevel, deliverAtMillis,
-                delayMillis, uniqueId);
+                delayMillis, uniqueId, waitStored);
     }
 
     /**
@@ -109,7 +111,7 @@ public final class Message {
         Map<String, String> copy = new LinkedHashMap<>(userProperties);
         copy.put(name, value);
         return new Message(topic, body, tags, keys, Collections.unmodifiableMap(copy), delayLevel, deliverAtMillis,
-                delayMillis, uniqueId);
+                delayMillis, uniqueId, waitStored);
     }
 
     /**
@@ -122,7 +124,23 @@ public final class Message {
             throw new InvalidMessageException("delay level " + level + " is not in 1.." + MAX_DELAY_LEVEL);
         }
         checkOneDelay(level > 0, deliverAtMillis > 0 || delayMillis > 0);
-        return new Message(topic, body, tags, keys, userProperties, level, deliverAtMillis, delayMillis, uniqueId);
+        return new Message(topic, body, tags, keys, userProperties, level, deliverAtMillis, delayMillis, uniqueId,
+                waitStored);
+    }
+
+    /**
+     * This message answered by a broker with synchronous flushing as soon as it is stored in memory rather
+     * than once it is on disk ({@code WAIT=false}): for messages that may be lost in a machine crash (a JMS
+     * NON_PERSISTENT send). Brokers flushing asynchronously answer both the same way.
+     */
+    public Message waitStored(boolean wait) {
+        return new Message(topic, body, tags, keys, userProperties, delayLevel, deliverAtMillis, delayMillis, uniqueId,
+                wait);
+    }
+
+    /** Whether the broker answers only once the message is stored as its flush mode says (the default). */
+    public boolean waitsStored() {
+        return waitStored;
     }
 
     /**
@@ -132,7 +150,7 @@ public final class Message {
      */
     public Message deliverAt(Instant time) {
         checkOneDelay(true, delayLevel > 0 || delayMillis > 0);
-        return new Message(topic, body, tags, keys, userProperties, 0, time.toEpochMilli(), 0, uniqueId);
+        return new Message(topic, body, tags, keys, userProperties, 0, time.toEpochMilli(), 0, uniqueId, waitStored);
     }
 
     /**
@@ -145,7 +163,7 @@ public final class Message {
             throw new InvalidMessageException("the delivery delay must be positive, not " + delay);
         }
         checkOneDelay(true, delayLevel > 0 || deliverAtMillis > 0);
-        return new Message(topic, body, tags, keys, userProperties, 0, 0, delay.toMillis(), uniqueId);
+        return new Message(topic, body, tags, keys, userProperties, 0, 0, delay.toMillis(), uniqueId, waitStored);
     }
 
     private static void checkOneDelay(boolean setting, boolean alreadySet) {
@@ -175,7 +193,8 @@ public final class Message {
         if (id == null || id.isBlank() || id.length() > 64 || !id.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             throw new InvalidMessageException("a unique message id is 1 to 64 hexadecimal digits, not '" + id + "'");
         }
-        return new Message(topic, body, tags, keys, userProperties, delayLevel, deliverAtMillis, delayMillis, id);
+        return new Message(topic, body, tags, keys, userProperties, delayLevel, deliverAtMillis, delayMillis, id,
+                waitStored);
     }
 
     /** The unique id chosen with {@link #uniqueId(String)}, or null when the producer is to make one. */
@@ -242,8 +261,8 @@ public final class Message {
         if (delayMillis > 0) {
             properties.put(MessageProperties.TIMER_DELAY_MS, Long.toString(delayMillis));
         }
-        // The official client marks every message to be acknowledged only once stored.
-        properties.put(MessageProperties.WAIT, "true");
+        // The official client marks every message to be acknowledged only once stored (WAIT=true).
+        properties.put(MessageProperties.WAIT, Boolean.toString(waitStored));
         properties.putAll(userProperties);
         return properties;
     }
@@ -254,7 +273,7 @@ public final class Message {
                 && Objects.equals(tags, other.tags) && keys.equals(other.keys)
                 && userProperties.equals(other.userProperties) && delayLevel == other.delayLevel
                 && deliverAtMillis == other.deliverAtMillis && delayMillis == other.delayMillis
-                && Objects.equals(uniqueId, other.uniqueId);
+                && Objects.equals(uniqueId, other.uniqueId) && waitStored == other.waitStored;
     }
 
     @Override

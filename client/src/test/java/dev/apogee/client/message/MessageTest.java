@@ -28,6 +28,11 @@ class MessageTest {
         assertEquals("true", wire.get(MessageProperties.WAIT));
         assertEquals("eu", wire.get("region"));
         assertEquals(List.of("order-42", "customer-7"), message.keys());
+        Message notWaiting = message.waitStored(false);
+        assertEquals("false", notWaiting.wireProperties().get(MessageProperties.WAIT));
+        assertEquals(false, notWaiting.waitsStored());
+        assertEquals("created", notWaiting.tags(), "the rest is kept");
+        assertEquals(false, notWaiting.equals(message));
     }
 
     @Test

@@ -289,7 +289,9 @@ public class ApogeeMessageProducer implements QueueSender, TopicPublisher {
         dev.apogee.client.message.Message outgoing = session.services().mapper()
                 .toClientMessage(message, Duration.ofMillis(Math.max(0, deliveryDelay)))
                 .uniqueId(uniqueId)
-                .property(ApogeeMessageConsumer.CONNECTION_PROPERTY, session.services().connectionId());
+                .property(ApogeeMessageConsumer.CONNECTION_PROPERTY, session.services().connectionId())
+                // NON_PERSISTENT messages may be lost in a crash: the broker need not force them before answering.
+                .waitStored(mode == DeliveryMode.PERSISTENT);
         String groupId = message.propertyExists("JMSXGroupID") ? message.getStringProperty("JMSXGroupID") : null;
         String key = groupId != null ? groupId : orderingKey;
         if (session.transaction() != null) {

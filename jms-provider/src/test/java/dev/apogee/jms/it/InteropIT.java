@@ -133,5 +133,28 @@ class InteropIT {
         assertEquals("eu", message.getUserProperty("region"));
         assertEquals("text", message.getUserProperty("JMS_Apogee_BodyType"));
         assertEquals(topic, message.getTopic());
+        assertTrue(message.isWaitStoreMsgOK(), "a PERSISTENT send waits for the store (WAIT=true)");
+    }
+
+    @Test
+    void aNonPersistentSendTellsTheBrokerNotToWaitForTheDisk() throws Exception {
+        String topic = JmsCluster.unique("jms-non-persistent");
+        CompletableFuture<MessageExt> got = new CompletableFuture<>();
+        nativeConsumer = new DefaultMQPushConsumer("interop-native-np-" + System.nanoTime());
+        nativeConsumer.setNamesrvAddr(JmsCluster.cluster().namesrvAddress());
+        nativeConsumer.setInstanceName("interop-np-" + System.nanoTime());
+        nativeConsumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET);
+        nativeConsumer.subscribe(topic, "*");
+        nativeConsumer.registerMessageListener((MessageListenerConcurrently) (messages, ignored) -> {
+            messages.forEach(got::complete);
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        context.createProducer().setDeliveryMode(jakarta.jms.DeliveryMode.NON_PERSISTENT)
+                .send(context.createQueue(topic), "may be lost in a crash");
+        nativeConsumer.start();
+
+        MessageExt message = got.get(60, TimeUnit.SECONDS);
+        assertEquals("may be lost in a crash", new String(message.getBody(), StandardCharsets.UTF_8));
+        assertTrue(!message.isWaitStoreMsgOK(), "WAIT=false, as the official client sends for no flush wait");
     }
 }

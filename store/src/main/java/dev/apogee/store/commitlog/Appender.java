@@ -128,7 +128,7 @@ public final class Appender implements Runnable {
         } catch (IllegalArgumentException e) {
             LOG.error("Cannot append to the commit log", e);
             return new FlushAgent.Pending(request.result(),
-                    PutResult.refused(PutStatus.MESSAGE_ILLEGAL, e.getMessage()), -1);
+                    PutResult.refused(PutStatus.MESSAGE_ILLEGAL, e.getMessage()), -1, false);
         }
         if (request.dispatched()) {
             queueOffsets.advance(request.topic(), request.queueId(), request.records().size());
@@ -139,7 +139,7 @@ public final class Appender implements Runnable {
         }
         PutResult result = new PutResult(PutStatus.PUT_OK, physicalOffset, Math.max(queueOffset, 0),
                 storeTimestamp, sizes, null);
-        return new FlushAgent.Pending(request.result(), result, physicalOffset + sum(sizes));
+        return new FlushAgent.Pending(request.result(), result, physicalOffset + sum(sizes), request.waitForFlush());
     }
 
     /**

@@ -33,8 +33,11 @@ public final class FlushAgent implements Runnable {
 
     private static final Logger LOG = LogManager.getLogger(FlushAgent.class);
 
-    /** A put appended (or refused) and waiting to be completed. {@code end} is -1 for a refused put. */
-    public record Pending(CompletableFuture<PutResult> future, PutResult result, long end) {
+    /**
+     * A put appended (or refused) and waiting to be completed. {@code end} is -1 for a refused put;
+     * {@code waitsForFlush} false lets SYNC_FLUSH complete it without waiting for a force.
+     */
+    public record Pending(CompletableFuture<PutResult> future, PutResult result, long end, boolean waitsForFlush) {
     }
 
     private final CommitLog commitLog;
@@ -99,6 +102,8 @@ public final class FlushAgent implements Runnable {
             }
             try {
                 if (mode == FlushMode.SYNC_FLUSH && hasStored(taken)) {
+                    // Puts that did not ask to wait (WAIT=false) are answered before the force.
+                    completeNotWaiting(taken);
                     long started = System.nanoTime();
                     forceAndReport();
                     lastForce = System.nanoTime();
@@ -134,13 +139,25 @@ public final class FlushAgent implements Runnable {
         }
     }
 
+    /** Whether the batch holds a stored put that waits for a force. */
     private static boolean hasStored(ArrayDeque<Pending> batch) {
         for (Pending pending : batch) {
-            if (pending.end() >= 0) {
+            if (pending.end() >= 0 && pending.waitsForFlush()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Completes (and removes) the puts of {@code batch} that do not wait for a force. */
+    private static void completeNotWaiting(ArrayDeque<Pending> batch) {
+        batch.removeIf(pending -> {
+            if (pending.waitsForFlush()) {
+                return false;
+            }
+            pending.future().complete(pending.result());
+            return true;
+        });
     }
 
     private void forceAndReport() throws IOException {

@@ -18,6 +18,7 @@ public final class VolatileSegmentFactory implements SegmentFactory {
 
     private final Map<Path, FakeFile> files = new ConcurrentHashMap<>();
     private volatile boolean failWrites;
+    private volatile java.util.concurrent.CountDownLatch forcesHeld = new java.util.concurrent.CountDownLatch(0);
 
     private static final class FakeFile {
         final ByteBuffer memory;
@@ -57,6 +58,24 @@ public final class VolatileSegmentFactory implements SegmentFactory {
      */
     public void failWrites(boolean fail) {
         this.failWrites = fail;
+    }
+
+    /** Until {@link #releaseForces}, every force waits: a disk that takes its time. */
+    public void holdForces() {
+        forcesHeld = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    public void releaseForces() {
+        forcesHeld.countDown();
+    }
+
+    private void awaitForce() throws IOException {
+        try {
+            forcesHeld.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the force was held", e);
+        }
     }
 
     /** Whether a file exists (was opened and not deleted). */
@@ -114,6 +133,7 @@ public final class VolatileSegmentFactory implements SegmentFactory {
 
         @Override
         public void force() throws IOException {
+            awaitForce();
             synchronized (file) {
                 file.memory.get(0, file.durable);
             }
@@ -122,6 +142,7 @@ public final class VolatileSegmentFactory implements SegmentFactory {
         /** Only the range survives a crash, so a caller forcing the wrong range loses data in tests. */
         @Override
         public void force(int position, int length) throws IOException {
+            awaitForce();
             synchronized (file) {
                 file.memory.get(position, file.durable, position, length);
             }

@@ -136,6 +136,21 @@ class PutPathTest {
     }
 
     @Test
+    void syncFlushAnswersAPutThatDoesNotWaitBeforeTheForceAndTheOthersAfterIt() throws Exception {
+        start(FlushMode.SYNC_FLUSH, 10_000, 1_000);
+        files.holdForces();
+        CompletableFuture<PutResult> waiting = put("t", 0, 100, 1);
+        CompletableFuture<PutResult> notWaiting = new CompletableFuture<>();
+        appender.submit(new PutRequest(List.of(Drafts.record(Drafts.draft("t", 1, Drafts.body(100, 2), null, null))),
+                "t", 1, true, notWaiting, false));
+        assertEquals(PutStatus.PUT_OK, notWaiting.get(10, TimeUnit.SECONDS).status(), "answered without a force");
+        Thread.sleep(200);
+        assertTrue(!waiting.isDone(), "a put that waits is not answered while the force is held");
+        files.releaseForces();
+        assertEquals(PutStatus.PUT_OK, waiting.get(10, TimeUnit.SECONDS).status());
+    }
+
+    @Test
     void fullQueueRefusesWithServiceBusyInsteadOfBlocking() throws Exception {
         // The flush agent completes puts; block it so the appender's queue fills up.
         log = new CommitLog(DIR, 256 * 1024, files);
