@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
@@ -77,6 +79,9 @@ class BrokerRestartInteropIT {
 
         Set<String> received = ConcurrentHashMap.newKeySet();
         AtomicInteger deliveries = new AtomicInteger();
+        // The listener holds still from a quarter of the messages until the broker is down, so the restart
+        // lands mid-consumption whatever the machine's pace (the stop itself may take seconds).
+        CountDownLatch brokerDown = new CountDownLatch(1);
         DefaultMQPushConsumer consumer = new DefaultMQPushConsumer("restart-consumer");
         consumer.setNamesrvAddr(namesrv.address());
         consumer.setInstanceName("restart-consumer-" + System.nanoTime());
@@ -87,14 +92,18 @@ class BrokerRestartInteropIT {
         consumer.setConsumeThreadMax(1);
         // Commit offsets often, so that a restart resumes close to where consumption was.
         consumer.setPersistConsumerOffsetInterval(500);
+        // Few messages cached ahead, so that the rest must be pulled from the restarted broker.
+        consumer.setPullThresholdForQueue(16);
         consumer.subscribe("Resume", "*");
         consumer.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
             messages.forEach(m -> received.add(new String(m.getBody(), StandardCharsets.UTF_8)));
             deliveries.addAndGet(messages.size());
-            try {
-                Thread.sleep(10);   // slow enough that the restart lands mid-way
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (received.size() >= MESSAGES / 4) {
+                try {
+                    brokerDown.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
@@ -110,6 +119,7 @@ class BrokerRestartInteropIT {
         }
         int beforeRestart = received.size();
         assertTrue(beforeRestart < MESSAGES, "the restart came mid-consumption: " + beforeRestart);
+        brokerDown.countDown();
         closing(ServerProcess.broker("broker-a", "Restart", namesrv.address(), dir.resolve("b"), port));
 
         EmbeddedCluster.await(() -> received.containsAll(sent), 90_000,
