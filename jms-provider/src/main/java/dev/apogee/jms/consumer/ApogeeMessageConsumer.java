@@ -22,10 +22,7 @@ import jakarta.jms.QueueReceiver;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicSubscriber;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.ArrayList;
-import java.util.concurrent.ScheduledFuture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.logging.log4j.LogManager;
@@ -58,9 +55,8 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     private final Runnable onClose;
     private final PopConsumer pop;
     private final ProviderSettings settings;
-    private final Deque<Delivery> local = new ArrayDeque<>();
-    /** Keeps what waits in {@link #local} invisible while it waits; guarded by {@code local}. */
-    private ScheduledFuture<?> localRenewal;
+    /** Deliveries to hand out again before anything new. */
+    private final LocalRedeliveries local;
     /** Popped ahead of the receives; guarded by {@code receiving}. */
     private final Prefetch prefetch;
     /** Acks of AUTO and DUPS_OK deliveries; close waits for them. */
@@ -91,6 +87,8 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         this.pop = PopConsumer.builder().runtime(session.services().runtime()).group(group).keepUnmatched(true)
                 .requestTimeout(settings.sendTimeout()).retryTopicCheck(Duration.ofSeconds(1)).build();
         this.prefetch = new Prefetch(pop, settings.prefetch(), settings.invisibleTime());
+        this.local = new LocalRedeliveries(session::renewer, settings.invisibleTime(), this::renew, this::release,
+                String.valueOf(destination));
         this.backgroundAcks = new BackgroundAcks(pop, destination);
     }
 
@@ -173,11 +171,9 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     private Delivery next(long deadline, boolean noWait) throws JMSException {
         boolean first = true;
         while (!closed && !session.isClosed()) {
-            synchronized (local) {
-                Delivery recovered = local.poll();
-                if (recovered != null) {
-                    return recovered;
-                }
+            Delivery recovered = local.poll();
+            if (recovered != null) {
+                return recovered;
             }
             try {
                 if (!session.gate().awaitStarted(noWait ? System.nanoTime() : deadline)) {
@@ -353,52 +349,24 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
     }
 
-    /**
-     * Renews what waits in the local queue every third of the invisible time until it is empty: recovered
-     * or rolled-back messages may wait there longer than their invisible time (the application need not
-     * receive again soon), and must not go to another consumer meanwhile. Called with {@code local} held.
-     */
-    private void renewLocalWhileWaiting() {
-        if (localRenewal != null || local.isEmpty() || closed) {
-            return;
-        }
-        long period = Math.max(50, settings.invisibleTime().toMillis() / 3);
-        try {
-            localRenewal = session.renewer().scheduleWithFixedDelay(this::renewLocal, period, period,
-                    TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            LOG.debug("not renewing the messages waiting to be redelivered by {}: {}", destination, e.toString());
-        }
-    }
-
-    private void renewLocal() {
-        synchronized (local) {
-            if (local.isEmpty() || closed) {
-                localRenewal.cancel(false);
-                localRenewal = null;
-                return;
-            }
-            List<Delivery> renewed = new ArrayList<>(local.size());
-            for (Delivery waiting : local) {
-                Delivery fresh = renew(waiting);
-                renewed.add(fresh != null ? fresh : waiting);
-            }
-            local.clear();
-            local.addAll(renewed);
-        }
-    }
-
     /** Queues {@code delivery} to be delivered again, before anything new. */
     void redeliver(Delivery delivery) {
+        Delivery again = redelivery(delivery);
+        if (again != null) {
+            local.addLast(again);
+        }
+    }
+
+    /** {@code delivery} as it is handed out again: redelivered, its count raised; null if it cannot be read. */
+    private Delivery redelivery(Delivery delivery) {
         try {
             ApogeeMessage again = session.services().mapper().fromReceived(delivery.received(), destination);
             int recovered = delivery.recovered() + 1;
             again.setDeliveryCount(delivery.received().redeliveries() + 1 + recovered);
-            synchronized (local) {
-                local.addLast(new Delivery(this, delivery.received(), again, recovered));
-            }
+            return new Delivery(this, delivery.received(), again, recovered);
         } catch (JMSException e) {
             LOG.warn("could not redeliver {}: {}", delivery.received().messageId(), e.getMessage());
+            return null;
         }
     }
 
@@ -407,37 +375,19 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
      * is not a redelivery (Jakarta Messaging 3.1, JMSConsumer.receiveBody), so nothing about it changes.
      */
     public void putBack(Delivery delivery) {
-        synchronized (local) {
-            local.addFirst(delivery);
-            renewLocalWhileWaiting();
-        }
+        local.addFirst(List.of(delivery));
     }
 
     /** Puts {@code deliveries} (in order) back at the head of the local queue. */
     public void redeliverFirst(List<Delivery> deliveries) {
-        synchronized (local) {
-            Deque<Delivery> previous = new ArrayDeque<>(local);
-            local.clear();
-            for (Delivery delivery : deliveries) {
-                redeliver(delivery);
+        List<Delivery> again = new ArrayList<>(deliveries.size());
+        for (Delivery delivery : deliveries) {
+            Delivery redelivered = redelivery(delivery);
+            if (redelivered != null) {
+                again.add(redelivered);
             }
-            local.addAll(previous);
-            renewLocalWhileWaiting();
         }
-    }
-
-    /** Hands back what is still queued locally, so that others may have it at once. */
-    private void releaseLocal() {
-        synchronized (local) {
-            if (localRenewal != null) {
-                localRenewal.cancel(false);
-                localRenewal = null;
-            }
-            for (Delivery delivery : local) {
-                release(delivery);
-            }
-            local.clear();
-        }
+        local.addFirst(again);
     }
 
     /** Makes {@code delivery} visible to the group again now. */
@@ -496,7 +446,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
             }
         }
         synchronized (receiving) {
-            releaseLocal();
+            local.releaseAll();
             prefetch.releaseAll();
         }
         backgroundAcks.await(settings.sendTimeout());
