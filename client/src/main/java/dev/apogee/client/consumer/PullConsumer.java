@@ -27,7 +27,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -311,15 +310,9 @@ public final class PullConsumer implements AutoCloseable {
 
     /** What GET_CONSUMER_RUNNING_INFO reports while the consumer is subscribed (and so in the group). */
     private ConsumerRunningInfo runningInfo() {
-        Map<String, String> properties = new TreeMap<>();
-        properties.put(ConsumerRunningInfo.PROP_NAMESERVER_ADDR, String.join(";", runtime.settings().nameServers()));
-        properties.put(ConsumerRunningInfo.PROP_CONSUME_TYPE, "CONSUME_ACTIVELY");
-        properties.put(ConsumerRunningInfo.PROP_CONSUME_ORDERLY, "false");
-        properties.put(ConsumerRunningInfo.PROP_CLIENT_VERSION, RunningInfoRequests.CLIENT_VERSION);
-        properties.put(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP, String.valueOf(startedAtMillis));
-        properties.put("consumerGroup", settings.group());
-        properties.put("messageModel", MessageModel.CLUSTERING.name());
-        properties.put("consumeFromWhere", settings.startPosition().wireName());
+        Map<String, String> properties = RunningInfoRequests.properties(runtime.settings().nameServers(),
+                settings.group(), "CONSUME_ACTIVELY", false, MessageModel.CLUSTERING.name(),
+                settings.startPosition().wireName(), startedAtMillis);
         return new ConsumerRunningInfo(properties,
                 subscriptions.values().stream().map(s -> s.toData(subVersion)).toList(),
                 queues.describe(offsets::current), Map.of(), Map.of(), Map.of(), null);

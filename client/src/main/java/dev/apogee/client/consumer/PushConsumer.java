@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -180,16 +179,10 @@ public final class PushConsumer implements AutoCloseable {
 
     /** What GET_CONSUMER_RUNNING_INFO reports: settings, subscriptions and every queue read now. */
     private ConsumerRunningInfo runningInfo(long subVersion) {
-        Map<String, String> properties = new TreeMap<>();
-        properties.put(ConsumerRunningInfo.PROP_NAMESERVER_ADDR, String.join(";", runtime.settings().nameServers()));
+        Map<String, String> properties = RunningInfoRequests.properties(runtime.settings().nameServers(),
+                settings.group(), "CONSUME_PASSIVELY", engine.isOrderly(), settings.model().name(),
+                settings.startPosition().wireName(), startedAtMillis);
         properties.put(ConsumerRunningInfo.PROP_THREADPOOL_CORE_SIZE, String.valueOf(settings.consumeThreads()));
-        properties.put(ConsumerRunningInfo.PROP_CONSUME_ORDERLY, String.valueOf(engine.isOrderly()));
-        properties.put(ConsumerRunningInfo.PROP_CONSUME_TYPE, "CONSUME_PASSIVELY");
-        properties.put(ConsumerRunningInfo.PROP_CLIENT_VERSION, RunningInfoRequests.CLIENT_VERSION);
-        properties.put(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP, String.valueOf(startedAtMillis));
-        properties.put("consumerGroup", settings.group());
-        properties.put("messageModel", settings.model().name());
-        properties.put("consumeFromWhere", settings.startPosition().wireName());
         properties.put("allocateMessageQueueStrategy", settings.allocation().toString());
         List<SubscriptionData> subscriptionData = new ArrayList<>();
         subscriptions.values().forEach(subscription -> subscriptionData.add(subscription.toData(subVersion)));

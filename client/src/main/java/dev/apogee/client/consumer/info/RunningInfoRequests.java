@@ -10,7 +10,9 @@ import dev.apogee.remoting.protocol.body.RemotingJson;
 import dev.apogee.remoting.protocol.header.broker.GetConsumerRunningInfoRequestHeader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -49,6 +51,25 @@ public final class RunningInfoRequests implements AutoCloseable {
     public Registration describe(String group, Supplier<ConsumerRunningInfo> describer) {
         describers.put(group, describer);
         return () -> describers.remove(group, describer);
+    }
+
+    /**
+     * The properties every consumer reports: name servers, consume type and order, client version, start
+     * time, group, message model and start position, as the official consumer names them.
+     */
+    public static Map<String, String> properties(List<String> nameServers, String group, String consumeType,
+                                                 boolean orderly, String messageModel, String consumeFromWhere,
+                                                 long startedAtMillis) {
+        Map<String, String> properties = new TreeMap<>();
+        properties.put(ConsumerRunningInfo.PROP_NAMESERVER_ADDR, String.join(";", nameServers));
+        properties.put(ConsumerRunningInfo.PROP_CONSUME_TYPE, consumeType);
+        properties.put(ConsumerRunningInfo.PROP_CONSUME_ORDERLY, String.valueOf(orderly));
+        properties.put(ConsumerRunningInfo.PROP_CLIENT_VERSION, CLIENT_VERSION);
+        properties.put(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP, String.valueOf(startedAtMillis));
+        properties.put("consumerGroup", group);
+        properties.put("messageModel", messageModel);
+        properties.put("consumeFromWhere", consumeFromWhere);
+        return properties;
     }
 
     private RemotingCommand answer(RemotingCommand request) {
