@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.apache.rocketmq.client.consumer.DefaultLitePullConsumer;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
@@ -18,6 +19,15 @@ public final class OfficialReader {
 
     /** Every message of {@code topic} until {@code expected} were read (fails after 20 s), in queue order per queue. */
     public static List<MessageExt> read(String namesrv, String topic, int expected) throws Exception {
+        return read(namesrv, topic, read -> read.size() >= expected, Duration.ZERO);
+    }
+
+    /**
+     * The messages of {@code topic} from its beginning, read until {@code enough} holds (or 20 s passed) and
+     * then for {@code settle} more, so that messages which should not be there have the time to show up.
+     */
+    public static List<MessageExt> read(String namesrv, String topic, Predicate<List<MessageExt>> enough,
+            Duration settle) throws Exception {
         DefaultLitePullConsumer consumer = new DefaultLitePullConsumer("reader-" + System.nanoTime());
         consumer.setNamesrvAddr(namesrv);
         consumer.setInstanceName("reader-" + System.nanoTime());
@@ -47,7 +57,11 @@ public final class OfficialReader {
             }
             List<MessageExt> read = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (read.size() < expected && System.nanoTime() < deadline) {
+            while (!enough.test(read) && System.nanoTime() < deadline) {
+                read.addAll(consumer.poll(200));
+            }
+            long settled = System.nanoTime() + settle.toNanos();
+            while (System.nanoTime() < settled) {
                 read.addAll(consumer.poll(200));
             }
             return read;
