@@ -1,6 +1,7 @@
 package dev.apogee.benchmarks.broker;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,7 +37,13 @@ final class CatchUpLoad {
      * @param drain     the time from the first message received to the last
      * @param clientCpu CPU this (the clients') process used while catching up
      */
-    record Result(Throughput backlog, Throughput catchUp, Duration firstMessage, Duration drain, Duration clientCpu) {
+    record Result(Throughput backlog, Throughput catchUp, Duration firstMessage, Duration drain, Duration clientCpu,
+                  long pulls, Map<Integer, Long> pullAnswers) {
+
+        /** Messages per pull round trip. */
+        double messagesPerPull() {
+            return pulls == 0 ? Double.NaN : (double) catchUp.ok() / pulls;
+        }
 
         double drainPerSecond() {
             return drain.isZero() ? Double.NaN : catchUp.ok() / (drain.toNanos() / 1e9);
@@ -60,6 +67,7 @@ final class CatchUpLoad {
         AtomicLong allAt = new AtomicLong();
         Duration cpuBefore = server.totalCpuTime();
         Duration clientCpuBefore = ownCpuTime();
+        PullCounter counter = new PullCounter();
         long start = System.nanoTime();
         DefaultMQPushConsumer consumer = clients.pushConsumer("bench-catch-up-" + System.nanoTime(), topic,
                 ConsumeFromWhere.CONSUME_FROM_FIRST_OFFSET, (messages, context) -> {
@@ -72,7 +80,7 @@ final class CatchUpLoad {
                         }
                     }
                     return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
-                });
+                }, counter);
         try {
             // Generous: even 2,000 msg/s finishes 200k messages in 100 s.
             long timeoutSeconds = Math.max(60, expected / 2_000 + 30);
@@ -84,7 +92,8 @@ final class CatchUpLoad {
             Duration clientCpu = ownCpuTime().minus(clientCpuBefore);
             long first = firstAt.get();
             return new Result(backlog, catchUp, Duration.ofNanos(first == 0 ? 0 : first - start),
-                    Duration.ofNanos(first == 0 || !done ? 0 : end - first), clientCpu);
+                    Duration.ofNanos(first == 0 || !done ? 0 : end - first), clientCpu, counter.pulls(),
+                    counter.answers());
         } finally {
             consumer.shutdown();
         }

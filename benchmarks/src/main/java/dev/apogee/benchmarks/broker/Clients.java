@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.rebalance.AllocateMessageQueueAveragely;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageQueue;
+import org.apache.rocketmq.remoting.RPCHook;
 
 /**
  * Official-client producers and push consumers for one server under test. Every client gets its
@@ -53,7 +55,13 @@ final class Clients implements AutoCloseable {
     /** A push consumer of every message of {@code topic}, started, for a group that never consumed. */
     synchronized DefaultMQPushConsumer pushConsumer(String group, String topic, ConsumeFromWhere from,
                                                     MessageListenerConcurrently listener) throws MQClientException {
-        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group);
+        return pushConsumer(group, topic, from, listener, null);
+    }
+
+    /** As above, with {@code hook} (may be null) seeing every request of the consumer's own client instance. */
+    synchronized DefaultMQPushConsumer pushConsumer(String group, String topic, ConsumeFromWhere from,
+            MessageListenerConcurrently listener, RPCHook hook) throws MQClientException {
+        DefaultMQPushConsumer consumer = new DefaultMQPushConsumer(group, hook, new AllocateMessageQueueAveragely());
         consumer.setNamesrvAddr(server.nameServer());
         consumer.setInstanceName(instanceName(group));
         consumer.setConsumeFromWhere(from);

@@ -19,6 +19,7 @@ final class ServerRun {
     private static final String THROUGHPUT_TOPIC = "BenchThroughput";
     private static final String LATENCY_TOPIC = "BenchLatency";
     private static final String BACKLOG_TOPIC = "BenchBacklog";
+    private static final String WARM_UP_BACKLOG_TOPIC = "BenchBacklogWarmUp";
 
     private final BenchmarkSettings settings;
     private final ReportTable table;
@@ -35,8 +36,8 @@ final class ServerRun {
         Payloads payloads = new Payloads(settings.bodySize());
         try (Clients clients = new Clients(server, settings)) {
             long starting = System.nanoTime();
-            Map<String, Integer> topics = clients.createTopics(List.of(THROUGHPUT_TOPIC, LATENCY_TOPIC, BACKLOG_TOPIC),
-                    settings.startTimeout());
+            Map<String, Integer> topics = clients.createTopics(List.of(THROUGHPUT_TOPIC, LATENCY_TOPIC, BACKLOG_TOPIC,
+                    WARM_UP_BACKLOG_TOPIC), settings.startTimeout());
             int queues = topics.get(THROUGHPUT_TOPIC);
             out.printf("[%s] accepts sends after %.1f s; queues per topic: %s%n", name,
                     (System.nanoTime() - starting) / 1e9, topics);
@@ -109,12 +110,21 @@ final class ServerRun {
     private void catchUp(ServerUnderTest server, Clients clients, DefaultMQProducer producer, Payloads payloads)
             throws Exception {
         String name = server.name();
+        if (!settings.warmUp().isZero()) {
+            // The benchmark's JVM runs both servers' clients: without this, whichever server goes first pays
+            // for compiling the consumer's decode path (a fifth slower in the first round of a test run).
+            CatchUpLoad.Result warmUp = new CatchUpLoad(clients, producer, WARM_UP_BACKLOG_TOPIC, payloads,
+                    settings.inFlight()).run(server, Math.max(10_000, settings.backlog() / 10));
+            out.printf("[%s] catch-up warm-up, not measured: %s%n", name, warmUp.catchUp().describe());
+        }
         CatchUpLoad.Result catchUp = new CatchUpLoad(clients, producer, BACKLOG_TOPIC, payloads,
                 settings.inFlight()).run(server, settings.backlog());
         out.printf("[%s] backlog of %,d sent: %s%n", name, settings.backlog(), catchUp.backlog().describe());
         out.printf("[%s] catch-up from the first offset: %s; first message after %d ms, then %,.0f msg/s;"
                         + " client CPU %.1f ms per 1k%n", name, catchUp.catchUp().describe(),
                 catchUp.firstMessage().toMillis(), catchUp.drainPerSecond(), catchUp.clientCpuMillisPerThousand());
+        out.printf("[%s] catch-up pulls: %,d (%.1f messages each); answers by response code: %s%n", name,
+                catchUp.pulls(), catchUp.messagesPerPull(), catchUp.pullAnswers());
         table.put("catch-up msg/s (" + settings.backlog() / 1000 + "k backlog)", "%,.0f",
                 ReportTable.Better.HIGHER, name, catchUp.catchUp().perSecond());
         table.put("  after the first message, msg/s", "%,.0f", ReportTable.Better.HIGHER, name,
@@ -123,6 +133,7 @@ final class ServerRun {
                 catchUp.catchUp().serverCpuMillisPerThousand());
         table.put("  client CPU ms per 1k consumed", "%.1f", ReportTable.Better.NEITHER, name,
                 catchUp.clientCpuMillisPerThousand());
+        table.put("  messages per pull", "%.1f", ReportTable.Better.NEITHER, name, catchUp.messagesPerPull());
         server.checkAlive();
     }
 
