@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The clock of a timed figure: load runs unmeasured through the warm-up, then the counters' growth
- * over the measured time (wall clock, and the server's CPU time) is the figure. Failures during the
+ * over the measured time (wall clock, the server's CPU time, and the CPU time of this process, where
+ * the clients run) is the figure. Failures during the
  * warm-up are not counted, so that connection set-up does not show up as a failed send.
  */
 public final class PhasedRun {
@@ -28,12 +29,19 @@ public final class PhasedRun {
         long failedBefore = failed.get();
         firstFailure.set(null);
         Duration cpuBefore = server.totalCpuTime();
+        Duration clientCpuBefore = ownCpuTime();
         long start = System.nanoTime();
         Thread.sleep(measure.toMillis());
         long okAfter = ok.get();
         long failedAfter = failed.get();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         Duration cpu = server.totalCpuTime().minus(cpuBefore);
-        return new Throughput(okAfter - okBefore, failedAfter - failedBefore, elapsed, cpu, firstFailure.get());
+        Duration clientCpu = ownCpuTime().minus(clientCpuBefore);
+        return new Throughput(okAfter - okBefore, failedAfter - failedBefore, elapsed, cpu, firstFailure.get(),
+                clientCpu);
+    }
+
+    private static Duration ownCpuTime() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 }

@@ -6,7 +6,18 @@ import java.time.Duration;
  * What a timed figure measured: messages acknowledged (or consumed) in the measured time, failures,
  * the first failure's text, and the CPU the server's processes used in that time.
  */
-public record Throughput(long ok, long failed, Duration elapsed, Duration serverCpu, String firstFailure) {
+public record Throughput(long ok, long failed, Duration elapsed, Duration serverCpu, String firstFailure,
+                         Duration clientCpu) {
+
+    /** A figure whose clients' CPU was not measured. */
+    public Throughput(long ok, long failed, Duration elapsed, Duration serverCpu, String firstFailure) {
+        this(ok, failed, elapsed, serverCpu, firstFailure, null);
+    }
+
+    /** CPU milliseconds of the benchmark's own process (the clients) per thousand messages, NaN if not measured. */
+    public double clientCpuMillisPerThousand() {
+        return ok == 0 || clientCpu == null ? Double.NaN : clientCpu.toNanos() / 1e6 / (ok / 1000.0);
+    }
 
     public double perSecond() {
         return ok / (elapsed.toNanos() / 1e9);

@@ -335,7 +335,7 @@ public final class ClientRuntime implements AutoCloseable {
         private Duration requestTimeout = Duration.ofSeconds(3);
         private Duration routeRefreshInterval = Duration.ofSeconds(30);
         private Duration heartbeatInterval = Duration.ofSeconds(30);
-        private int ioThreads = 2;
+        private int ioThreads = ClientConfig.SHARED_IO;
         private int callbackThreads = 4;
         private Duration reconnectBackoff = Duration.ofMillis(100);
         private Duration maxReconnectBackoff = Duration.ofSeconds(5);
@@ -395,7 +395,10 @@ public final class ClientRuntime implements AutoCloseable {
             return this;
         }
 
-        /** Event-loop threads (default 2). */
+        /**
+         * Event-loop threads of a group of this runtime's own; 0 (the default) shares the process's event
+         * loops with every other client in it (as many threads as processors, at least 2).
+         */
         public Builder ioThreads(int threads) {
             this.ioThreads = threads;
             return this;

@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param requestTimeout       timeout of the runtime's own requests (routes, heartbeats, unregistering)
  * @param routeRefreshInterval how often every known topic's route is fetched again
  * @param heartbeatInterval    how often every broker is told who this client is
- * @param ioThreads            event-loop threads of the connections
+ * @param ioThreads            event-loop threads of the runtime's own, or 0 for the process's shared ones
  * @param callbackThreads      threads completing asynchronous results and running broker requests
  * @param reconnectBackoff     wait after a failed connect before trying that address again (doubles)
  * @param maxReconnectBackoff  the longest such wait
@@ -47,8 +47,8 @@ public record ClientSettings(List<String> nameServers, String instanceName, Cred
         positive(heartbeatInterval, "heartbeatInterval");
         positive(reconnectBackoff, "reconnectBackoff");
         positive(maxReconnectBackoff, "maxReconnectBackoff");
-        if (ioThreads < 1 || callbackThreads < 1) {
-            throw new IllegalArgumentException("ioThreads and callbackThreads must be positive");
+        if (ioThreads < 0 || callbackThreads < 1) {
+            throw new IllegalArgumentException("ioThreads must not be negative and callbackThreads must be positive");
         }
     }
 

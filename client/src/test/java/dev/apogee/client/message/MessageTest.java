@@ -96,6 +96,23 @@ class MessageTest {
         assertThrows(InvalidMessageException.class, () -> message.property("a", "v\u0002"));
         assertThrows(InvalidMessageException.class, () -> message.keys("has space"));
         assertThrows(InvalidMessageException.class, () -> Message.of("T", new byte[0]));
+        InvalidMessageException blank = assertThrows(InvalidMessageException.class,
+                () -> message.properties(Map.of("named", "")));
+        assertTrue(blank.getMessage().contains("value of property named"), blank.getMessage());
+        assertThrows(InvalidMessageException.class, () -> message.properties(Map.of("TAGS", "v")));
+    }
+
+    @Test
+    void manyPropertiesAtOnceAreLikeOneAtATime() {
+        Map<String, String> added = new java.util.LinkedHashMap<>();
+        added.put("b", "2");
+        added.put("a", "replaced");
+        Message message = Message.of("T", BODY).property("a", "1");
+        Message bulk = message.properties(added);
+        assertEquals(message.property("b", "2").property("a", "replaced"), bulk);
+        assertEquals(List.of("a", "b"), List.copyOf(bulk.userProperties().keySet()), "insertion order kept");
+        assertEquals(Map.of("a", "1"), message.userProperties(), "the original is unchanged");
+        assertTrue(message.properties(Map.of()) == message);
     }
 
     @Test

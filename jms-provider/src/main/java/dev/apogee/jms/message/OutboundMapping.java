@@ -60,9 +60,7 @@ final class OutboundMapping {
             if (!keys.isEmpty()) {
                 message = message.keys(keys);
             }
-            for (Map.Entry<String, String> property : wire.entrySet()) {
-                message = message.property(property.getKey(), property.getValue());
-            }
+            message = message.properties(wire);
             if (delayed) {
                 message = message.deliverAt(Instant.ofEpochMilli(jms.getJMSDeliveryTime()));
             }

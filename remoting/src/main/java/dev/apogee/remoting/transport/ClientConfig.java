@@ -9,7 +9,8 @@ import java.util.Objects;
  * Settings of a {@link RemotingClient}, fixed once it starts.
  *
  * @param name           what the client is called in thread names and logs
- * @param ioThreads      event-loop threads shared by all its connections
+ * @param ioThreads      event-loop threads of a group of its own, or {@link #SHARED_IO} for the process's
+ *                       {@link SharedEventLoops}
  * @param connectTimeout how long to wait for a TCP (and TLS) connection
  * @param maxFrameLength largest frame accepted from servers
  * @param idleTimeout    a connection with no traffic for this long is closed; zero disables
@@ -19,22 +20,25 @@ import java.util.Objects;
 public record ClientConfig(String name, int ioThreads, Duration connectTimeout, int maxFrameLength,
                            Duration idleTimeout, int maxInFlight, TlsConfig tls) {
 
+    /** {@code ioThreads} of a client on the process's shared event loops. */
+    public static final int SHARED_IO = 0;
+
     public ClientConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(tls, "tls");
-        if (ioThreads < 1 || maxInFlight < 1) {
-            throw new IllegalArgumentException("ioThreads and maxInFlight must be positive");
+        if (ioThreads < SHARED_IO || maxInFlight < 1) {
+            throw new IllegalArgumentException("ioThreads must not be negative and maxInFlight must be positive");
         }
         if (maxFrameLength < FrameLayout.MIN_FRAME_LENGTH) {
             throw new IllegalArgumentException("maxFrameLength " + maxFrameLength + " is too small");
         }
     }
 
-    /** Defaults: 3 s connect timeout, 16 MiB frames, 120 s idle close, TLS off. */
+    /** Defaults: the shared event loops, 3 s connect timeout, 16 MiB frames, 120 s idle close, TLS off. */
     public static ClientConfig defaults(String name) {
-        return new ClientConfig(name, 2, Duration.ofSeconds(3), FrameLayout.DEFAULT_MAX_FRAME_LENGTH,
+        return new ClientConfig(name, SHARED_IO, Duration.ofSeconds(3), FrameLayout.DEFAULT_MAX_FRAME_LENGTH,
                 Duration.ofSeconds(120), 65_535, TlsConfig.DISABLED);
     }
 

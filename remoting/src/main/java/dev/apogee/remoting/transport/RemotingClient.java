@@ -42,6 +42,8 @@ public final class RemotingClient implements AutoCloseable {
     private final ConnectionWatcher watcher;
     private final Map<String, CompletableFuture<Channel>> channels = new ConcurrentHashMap<>();
     private EventLoopGroup ioGroup;
+    /** Set when the client uses the process's shared event loops instead of a group of its own. */
+    private SharedEventLoops.Lease sharedLoops;
     private volatile Bootstrap bootstrap;
     private volatile SslContext ssl;
     private volatile boolean stopped;
@@ -72,7 +74,12 @@ public final class RemotingClient implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         ssl = config.tls().enabled() ? config.tls().clientContext() : null;
-        ioGroup = EventLoops.newGroup(config.name() + "-io", config.ioThreads());
+        if (config.ioThreads() == ClientConfig.SHARED_IO) {
+            sharedLoops = SharedEventLoops.acquire();
+            ioGroup = sharedLoops.group();
+        } else {
+            ioGroup = EventLoops.newGroup(config.name() + "-io", config.ioThreads());
+        }
         bootstrap = new Bootstrap()
                 .group(ioGroup)
                 .channel(EventLoops.channelType())
@@ -226,7 +233,9 @@ public final class RemotingClient implements AutoCloseable {
         for (ExecutorService executor : processors.executors()) {
             executor.shutdown();
         }
-        if (ioGroup != null) {
+        if (sharedLoops != null) {
+            sharedLoops.close();
+        } else if (ioGroup != null) {
             ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
         }
         inFlight.close();
