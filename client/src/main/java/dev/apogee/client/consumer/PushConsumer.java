@@ -335,11 +335,6 @@ public final class PushConsumer implements AutoCloseable {
         private Builder() {
         }
 
-
-
-
-
-
         /** The consumer group (required). */
         public Builder group(String name) {
             this.group = dev.apogee.client.GroupNames.check(name);

@@ -144,6 +144,11 @@ public final class RemotingClient implements AutoCloseable {
         if (stopped || bootstrap == null) {
             return CompletableFuture.failedFuture(new RemotingException("client " + config.name() + " is not running"));
         }
+        // Every request asks: the common case (connected) reads the map without locking its bin.
+        CompletableFuture<Channel> current = channels.get(address);
+        if (current != null && (!current.isDone() || isUsable(current))) {
+            return current;
+        }
         return channels.compute(address, (key, existing) -> {
             if (existing != null && (!existing.isDone() || isUsable(existing))) {
                 return existing;
