@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The main flows through the real UI (headless, Monocle) against an in-process broker: add and test a
  * connection and connect, create a topic, send a message from the producer screen, browse it, query it
- * by key, open it in the detail view, export it; and a failure shown in the error dialog. Each test
+ * by key, open it in the detail view, export it; find one by its id and re-send it; pin a topic and delete
+ * it after a confirmation; and a failure shown in the error dialog. Each test
  * connects first if an earlier one did not (they share the application and the broker to stay quick).
  */
 @Timeout(120)
@@ -195,6 +196,51 @@ class AdminUiIT {
         String json = Files.readString(exported, StandardCharsets.UTF_8);
         assertTrue(json.contains(messageId) && json.contains("order-42"), json);
         assertTrue(ui.errors().isEmpty(), ui.errors().toString());
+    }
+
+    @Test
+    @Order(5)
+    void aMessageFoundByItsIdIsResentAndItsTopicPinnedThenDeletedOnceConfirmed() {
+        connect(ui, cluster);
+        int errorsBefore = ui.errors().size();
+        cluster.createTopic("UiResend", 1);
+        String messageId = cluster.send("UiResend", "once more").messageId();
+        cluster.awaitStored("UiResend", 1);
+
+        ui.open(Screen.QUERY);
+        ui.fxRun(() -> ui.robot.lookup("#queryKind").<ChoiceBox<QueryKind>>query().setValue(QueryKind.MESSAGE_ID));
+        ui.type("#queryTopic", "UiResend");
+        ui.type("#queryText", messageId);
+        ui.press(KeyCode.CONTROL, KeyCode.ENTER);
+        ui.await("found by its id", () -> ui.column("#queryResults", "Message id").equals(List.of(messageId)));
+        ui.clickCell("#queryResults", messageId);
+        ui.press(KeyCode.CONTROL, KeyCode.O);
+        ui.await("the detail view shows it", () -> messageId.equals(ui.text("#detailMessageId")));
+        assertEquals("Re-send to UiResend", ui.text("#resendMessage"));
+        ui.click("#resendMessage");
+        ui.await("re-sent", () -> ui.text("#detailStatus").startsWith("Sent to UiResend as "));
+        assertFalse(ui.text("#detailStatus").endsWith(messageId), "the copy is a new message");
+        cluster.awaitStored("UiResend", 2);
+
+        ui.open(Screen.TOPICS);
+        ui.press(KeyCode.F5);
+        ui.await("UiResend listed", () -> ui.column("#topicTable", "Topic").contains("UiResend"));
+        ui.clickCell("#topicTable", "UiResend");
+        ui.press(KeyCode.CONTROL, KeyCode.P);
+        ui.await("pinned first", () -> ui.column("#topicTable", "Topic").get(0).equals("UiResend")
+                && ui.column("#topicTable", "\u2605").get(0).equals("\u2605"));
+
+        ui.press(KeyCode.CONTROL, KeyCode.D);
+        ui.await("asked first", () -> ui.dialogShowing("#confirmationDialog"));
+        ui.click("#confirmNo");
+        ui.await("the question closed", () -> !ui.dialogShowing("#confirmationDialog"));
+        assertTrue(cluster.checker.topics().list().contains("UiResend"), "a no deletes nothing");
+        ui.press(KeyCode.CONTROL, KeyCode.D);
+        ui.await("asked again", () -> ui.dialogShowing("#confirmationDialog"));
+        ui.click("#confirmYes");
+        ui.await("deleted on the cluster", () -> !cluster.checker.topics().list().contains("UiResend"));
+        ui.await("gone from the list", () -> !ui.column("#topicTable", "Topic").contains("UiResend"));
+        assertEquals(errorsBefore, ui.errors().size(), ui.errors().toString());
     }
 
     @Test
