@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The main flows through the real UI (headless, Monocle) against an in-process broker: add and test a
  * connection and connect, create a topic, send a message from the producer screen, browse it, query it
  * by key, open it in the detail view, export it; find one by its id and re-send it; pin a topic and delete
- * it after a confirmation; and a failure shown in the error dialog. Each test
+ * it after a confirmation; page through a queue forwards and back and jump to an offset and a time; and a
+ * failure shown in the error dialog. Each test
  * connects first if an earlier one did not (they share the application and the broker to stay quick).
  */
 @Timeout(120)
@@ -241,6 +242,49 @@ class AdminUiIT {
         ui.await("deleted on the cluster", () -> !cluster.checker.topics().list().contains("UiResend"));
         ui.await("gone from the list", () -> !ui.column("#topicTable", "Topic").contains("UiResend"));
         assertEquals(errorsBefore, ui.errors().size(), ui.errors().toString());
+    }
+
+    @Test
+    @Order(6)
+    void aQueueIsPagedForwardsAndBackAndJumpedToAnOffsetAndATime() {
+        connect(ui, cluster);
+        cluster.createTopic("UiPages", 1);
+        for (int i = 0; i < 5; i++) {
+            cluster.send("UiPages", "page " + i);
+        }
+        cluster.awaitStored("UiPages", 5);
+
+        ui.open(Screen.BROWSE);
+        ui.fxRun(() -> ui.robot.lookup("#browsePageSize").<javafx.scene.control.Spinner<Integer>>query()
+                .getValueFactory().setValue(2));
+        ui.type("#browseTopicName", "UiPages");
+        ui.press(KeyCode.F5);
+        ui.await("its queue loaded", () -> ui.robot.lookup("#browseQueue").<ComboBox<QueueOffsets>>query()
+                .getItems().size() == 1);
+        ui.fxRun(() -> {
+            // A topic with one queue may have it chosen already.
+            ComboBox<QueueOffsets> queues = ui.robot.lookup("#browseQueue").query();
+            if (queues.getValue() == null) {
+                queues.setValue(queues.getItems().get(0));
+            }
+        });
+        ui.await("the first page", () -> ui.column("#browseTable", "Offset").equals(List.of("0", "1")));
+        ui.press(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
+        ui.await("the second page", () -> ui.column("#browseTable", "Offset").equals(List.of("2", "3")));
+        ui.press(KeyCode.CONTROL, KeyCode.PAGE_DOWN);
+        ui.await("the last, short page", () -> ui.column("#browseTable", "Offset").equals(List.of("4")));
+        assertTrue(ui.fx(() -> ui.robot.lookup("#browseNext").queryButton().isDisabled()), "nothing after the end");
+        ui.press(KeyCode.CONTROL, KeyCode.PAGE_UP);
+        ui.await("back one page", () -> ui.column("#browseTable", "Offset").equals(List.of("2", "3")));
+
+        ui.type("#browseJumpOffset", "3");
+        ui.press(KeyCode.CONTROL, KeyCode.J);
+        ui.await("from offset 3", () -> ui.column("#browseTable", "Offset").equals(List.of("3", "4")));
+        ui.type("#browseJumpTime", "-1h");
+        ui.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.J);
+        ui.await("an hour ago is before the first message", () -> ui.column("#browseTable", "Offset")
+                .equals(List.of("0", "1")));
+        assertTrue(ui.fx(() -> ui.robot.lookup("#browsePrevious").queryButton().isDisabled()), "nothing before 0");
     }
 
     @Test
