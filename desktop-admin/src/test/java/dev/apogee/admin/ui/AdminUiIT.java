@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The main flows through the real UI (headless, Monocle) against an in-process broker: add and test a
  * connection and connect, create a topic, send a message from the producer screen, browse it, query it
  * by key, open it in the detail view, export it; find one by its id and re-send it; pin a topic and delete
- * it after a confirmation; page through a queue forwards and back and jump to an offset and a time; and a
- * failure shown in the error dialog. Each test
+ * it after a confirmation; page through a queue forwards and back and jump to an offset and a time; re-send
+ * a dead letter to its original topic; and a failure shown in the error dialog. Each test
  * connects first if an earlier one did not (they share the application and the broker to stay quick).
  */
 @Timeout(120)
@@ -285,6 +285,28 @@ class AdminUiIT {
         ui.await("an hour ago is before the first message", () -> ui.column("#browseTable", "Offset")
                 .equals(List.of("0", "1")));
         assertTrue(ui.fx(() -> ui.robot.lookup("#browsePrevious").queryButton().isDisabled()), "nothing before 0");
+    }
+
+    @Test
+    @Order(7)
+    void aSelectedDeadLetterIsResentToItsOriginalTopic() {
+        connect(ui, cluster);
+        cluster.createTopic("UiPayments", 1);
+        cluster.send("UiPayments", "poison");
+        cluster.awaitStored("UiPayments", 1);
+        cluster.deadLetter("ui-payments", "UiPayments", 1);
+
+        ui.open(Screen.DLQ);
+        ui.type("#dlqGroup", "ui-payments");
+        ui.press(KeyCode.F5);
+        ui.await("the dead letter listed", () -> ui.column("#dlqTable", "Original topic").equals(List.of("UiPayments")));
+        assertTrue(ui.fx(() -> ui.robot.lookup("#resendDeadLetters").queryButton().isDisabled()),
+                "nothing to re-send before a selection");
+        ui.clickCell("#dlqTable", "UiPayments");
+        ui.press(KeyCode.CONTROL, KeyCode.R);
+        ui.await("its outcome", () -> ui.robot.lookup("#dlqOutcomes").queryListView().getItems().stream()
+                .anyMatch(outcome -> outcome.toString().contains("re-sent to UiPayments")));
+        cluster.awaitStored("UiPayments", 2);
     }
 
     @Test

@@ -62,6 +62,18 @@ final class ClusterFixture implements AutoCloseable {
                 .mapToLong(dev.apogee.client.admin.TopicQueueStats::maxOffset).sum() >= messages);
     }
 
+    /**
+     * Moves the first {@code count} messages of {@code topic}'s queue 0 into {@code group}'s dead-letter
+     * topic, as a consumer that gave up on them does (sent back with delay level -1), and waits for them there.
+     */
+    void deadLetter(String group, String topic, int count) {
+        MessageQueue queue = new MessageQueue(topic, cluster.brokerName(0), 0);
+        for (dev.apogee.client.message.MessageView message : checker.messages().browse(queue, 0, count)) {
+            Rpc.await(offsets.sendBack(group, queue, message, topic, -1, 16));
+        }
+        awaitStored("%DLQ%" + group, count);
+    }
+
     /** The group's committed offset on queue {@code queueId}; -1 when none. */
     long committed(String group, String topic, int queueId) {
         return Rpc.await(offsets.committedOffset(group, new MessageQueue(topic, cluster.brokerName(0), queueId)));
