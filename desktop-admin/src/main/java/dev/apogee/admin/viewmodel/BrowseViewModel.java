@@ -54,6 +54,12 @@ public final class BrowseViewModel extends ScreenViewModel {
             pageStart.set(-1);
             updateNavigation();
         });
+        // A new page size applies to the page shown, from its first offset, as a pager's reader expects.
+        pageSize.addListener((observable, before, after) -> {
+            if (queue.get() != null && pageStart.get() >= 0 && before.intValue() != after.intValue()) {
+                load(pageStart.get());
+            }
+        });
     }
 
     public StringProperty topicProperty() {

@@ -88,6 +88,18 @@ class BrowseViewModelIT {
     }
 
     @Test
+    void aNewPageSizeReloadsThePageShownFromItsStart() {
+        assertTrue(browse.first());
+        assertTrue(browse.next());
+        assertEquals(range(4, 8), offsets());
+        browse.pageSizeProperty().set(2);
+        assertEquals(range(4, 6), offsets(), "the page shown, shorter");
+        browse.pageSizeProperty().set(6);
+        assertEquals(range(4, 10), offsets());
+        assertFalse(browse.canGoForwardProperty().get(), "it now reaches the end");
+    }
+
+    @Test
     void browsingMovesNoGroupsOffsetAndCommitsNothingForTheToolsGroup() {
         browse.first();
         browse.next();
