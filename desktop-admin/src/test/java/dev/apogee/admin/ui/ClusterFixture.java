@@ -58,15 +58,7 @@ final class ClusterFixture implements AutoCloseable {
 
     /** Waits until {@code messages} messages are in {@code topic}'s queues (dispatch is asynchronous). */
     void awaitStored(String topic, long messages) {
-        // A topic the broker made itself (a dead-letter topic) has no route until its next registration.
-        Await.until(messages + " messages in " + topic, () -> {
-            try {
-                return checker.topics().stats(topic).stream()
-                        .mapToLong(dev.apogee.client.admin.TopicQueueStats::maxOffset).sum() >= messages;
-            } catch (dev.apogee.client.NoRouteException notYet) {
-                return false;
-            }
-        });
+        dev.apogee.admin.testing.StoredMessages.await(checker, topic, messages);
     }
 
     /**

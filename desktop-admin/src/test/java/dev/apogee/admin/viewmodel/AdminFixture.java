@@ -80,14 +80,7 @@ final class AdminFixture implements AutoCloseable {
 
     /** Waits until every message sent to {@code topic} is in its queues (dispatch is asynchronous). */
     void awaitStored(String topic, long messages) {
-        Await.until(messages + " messages in " + topic, () -> {
-            try {
-                return checker.topics().stats(topic).stream()
-                        .mapToLong(dev.apogee.client.admin.TopicQueueStats::maxOffset).sum() >= messages;
-            } catch (dev.apogee.client.NoRouteException notYet) {
-                return false;
-            }
-        });
+        dev.apogee.admin.testing.StoredMessages.await(checker, topic, messages);
     }
 
     SendResult send(String topic, String body, String... keys) {
