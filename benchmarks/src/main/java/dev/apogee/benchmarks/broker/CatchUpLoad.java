@@ -66,7 +66,7 @@ final class CatchUpLoad {
         CountDownLatch all = new CountDownLatch(1);
         AtomicLong allAt = new AtomicLong();
         Duration cpuBefore = server.totalCpuTime();
-        Duration clientCpuBefore = ownCpuTime();
+        Duration clientCpuBefore = PhasedRun.ownCpuTime();
         PullCounter counter = new PullCounter();
         long start = System.nanoTime();
         DefaultMQPushConsumer consumer = clients.pushConsumer("bench-catch-up-" + System.nanoTime(), topic,
@@ -89,7 +89,7 @@ final class CatchUpLoad {
             Throughput catchUp = new Throughput(Math.min(received.get(), expected), expected - Math.min(received.get(),
                     expected), Duration.ofNanos(end - start), server.totalCpuTime().minus(cpuBefore),
                     done ? null : "only " + received.get() + " of " + expected + " received in " + timeoutSeconds + " s");
-            Duration clientCpu = ownCpuTime().minus(clientCpuBefore);
+            Duration clientCpu = PhasedRun.ownCpuTime().minus(clientCpuBefore);
             long first = firstAt.get();
             return new Result(backlog, catchUp, Duration.ofNanos(first == 0 ? 0 : first - start),
                     Duration.ofNanos(first == 0 || !done ? 0 : end - first), clientCpu, counter.pulls(),
@@ -97,9 +97,5 @@ final class CatchUpLoad {
         } finally {
             consumer.shutdown();
         }
-    }
-
-    private static Duration ownCpuTime() {
-        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 }

@@ -41,7 +41,8 @@ public final class PhasedRun {
                 clientCpu);
     }
 
-    private static Duration ownCpuTime() {
+    /** CPU time this process (the benchmark's clients) has used so far. */
+    static Duration ownCpuTime() {
         return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 }

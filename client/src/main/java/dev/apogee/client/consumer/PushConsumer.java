@@ -171,10 +171,12 @@ public final class PushConsumer implements AutoCloseable {
     }
 
     private ConsumerData consumerData(long subVersion) {
-        List<SubscriptionData> data = new ArrayList<>();
-        subscriptions.values().forEach(subscription -> data.add(subscription.toData(subVersion)));
         return new ConsumerData(settings.group(), "CONSUME_PASSIVELY", settings.model().name(),
-                settings.startPosition().wireName(), data, false);
+                settings.startPosition().wireName(), subscriptionData(subVersion), false);
+    }
+
+    private List<SubscriptionData> subscriptionData(long subVersion) {
+        return subscriptions.values().stream().map(subscription -> subscription.toData(subVersion)).toList();
     }
 
     /** What GET_CONSUMER_RUNNING_INFO reports: settings, subscriptions and every queue read now. */
@@ -184,10 +186,8 @@ public final class PushConsumer implements AutoCloseable {
                 settings.startPosition().wireName(), startedAtMillis);
         properties.put(ConsumerRunningInfo.PROP_THREADPOOL_CORE_SIZE, String.valueOf(settings.consumeThreads()));
         properties.put("allocateMessageQueueStrategy", settings.allocation().toString());
-        List<SubscriptionData> subscriptionData = new ArrayList<>();
-        subscriptions.values().forEach(subscription -> subscriptionData.add(subscription.toData(subVersion)));
-        return new ConsumerRunningInfo(properties, subscriptionData, engine.describe(), Map.of(), Map.of(), Map.of(),
-                null);
+        return new ConsumerRunningInfo(properties, subscriptionData(subVersion), engine.describe(), Map.of(), Map.of(),
+                Map.of(), null);
     }
 
     private void start() {

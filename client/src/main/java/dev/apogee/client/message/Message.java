@@ -69,7 +69,7 @@ public final class Message {
     /** This message with {@code newTags} (one tag, which consumers filter on); null removes it. */
     public Message tags(String newTags) {
         if (newTags != null) {
-            checkText("tags", newTags);
+            checkText("tags", null, newTags);
         }
         return new Message(topic, body, newTags, keys, userProperties, delayLevel, deliverAtMillis, delayMillis,
                 uniqueId, waitStored);
@@ -87,7 +87,7 @@ public final class Message {
      */
     public Message keys(Collection<String> newKeys) {
         for (String key : newKeys) {
-            checkText("key", key);
+            checkText("key", null, key);
             if (key.contains(MessageProperties.KEY_SEPARATOR)) {
                 throw new InvalidMessageException("the key '" + key + "' contains a space, which separates keys");
             }
@@ -104,10 +104,7 @@ public final class Message {
      */
     public Message property(String name, String value) {
         checkProperty(name, value);
-        Map<String, String> copy = new LinkedHashMap<>(userProperties);
-        copy.put(name, value);
-        return new Message(topic, body, tags, keys, Collections.unmodifiableMap(copy), delayLevel, deliverAtMillis,
-                delayMillis, uniqueId, waitStored);
+        return withUserProperties(Map.of(name, value));
     }
 
     /**
@@ -120,22 +117,21 @@ public final class Message {
         if (added.isEmpty()) {
             return this;
         }
-        Map<String, String> copy = new LinkedHashMap<>(userProperties.size() + added.size() + 4, 1f);
-        copy.putAll(userProperties);
-        for (Map.Entry<String, String> property : added.entrySet()) {
-            checkProperty(property.getKey(), property.getValue());
-            copy.put(property.getKey(), property.getValue());
-        }
+        added.forEach(Message::checkProperty);
+        return withUserProperties(added);
+    }
+
+    /** This message with {@code added} (checked already) put over its user properties, in their order. */
+    private Message withUserProperties(Map<String, String> added) {
+        Map<String, String> copy = new LinkedHashMap<>(userProperties);
+        copy.putAll(added);
         return new Message(topic, body, tags, keys, Collections.unmodifiableMap(copy), delayLevel, deliverAtMillis,
                 delayMillis, uniqueId, waitStored);
     }
 
     private static void checkProperty(String name, String value) {
-        checkText("property name", name);
-        if (value == null || value.isBlank() || hasSeparator(value)) {
-            // Named only on failure: the description is not built for every valid property.
-            checkText("value of property " + name, value);
-        }
+        checkText("property name", null, name);
+        checkText("value of property", name, value);
         if (SystemProperties.isReserved(name)) {
             throw new InvalidMessageException("the property name " + name + " is reserved by the system");
         }
@@ -199,18 +195,23 @@ public final class Message {
         }
     }
 
-    private static boolean hasSeparator(String text) {
-        return text.indexOf(MessageProperties.NAME_VALUE_SEPARATOR) >= 0
-                || text.indexOf(MessageProperties.PROPERTY_SEPARATOR) >= 0;
+    /**
+     * Refuses a blank {@code text} or one holding the protocol's separators. The error names {@code what}, then
+     * {@code subject} when there is one; the two are joined only on failure, never for text that passes.
+     */
+    private static void checkText(String what, String subject, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidMessageException("the " + described(what, subject) + " is blank");
+        }
+        if (text.indexOf(MessageProperties.NAME_VALUE_SEPARATOR) >= 0
+                || text.indexOf(MessageProperties.PROPERTY_SEPARATOR) >= 0) {
+            throw new InvalidMessageException("the " + described(what, subject)
+                    + " contains the control character \\u0001 or \\u0002");
+        }
     }
 
-    private static void checkText(String what, String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidMessageException("the " + what + " is blank");
-        }
-        if (hasSeparator(text)) {
-            throw new InvalidMessageException("the " + what + " contains the control character \\u0001 or \\u0002");
-        }
+    private static String described(String what, String subject) {
+        return subject == null ? what : what + " " + subject;
     }
 
     /**

@@ -146,19 +146,16 @@ public final class RemotingClient implements AutoCloseable {
         }
         // Every request asks: the common case (connected) reads the map without locking its bin.
         CompletableFuture<Channel> current = channels.get(address);
-        if (current != null && (!current.isDone() || isUsable(current))) {
+        if (isLive(current)) {
             return current;
         }
-        return channels.compute(address, (key, existing) -> {
-            if (existing != null && (!existing.isDone() || isUsable(existing))) {
-                return existing;
-            }
-            return connect(key);
-        });
+        return channels.compute(address, (key, existing) -> isLive(existing) ? existing : connect(key));
     }
 
-    private static boolean isUsable(CompletableFuture<Channel> connection) {
-        return !connection.isCompletedExceptionally() && connection.join().isActive();
+    /** Whether {@code connection} is being made or made and open (false for null: none yet). */
+    private static boolean isLive(CompletableFuture<Channel> connection) {
+        return connection != null && (!connection.isDone()
+                || !connection.isCompletedExceptionally() && connection.join().isActive());
     }
 
     private CompletableFuture<Channel> connect(String address) {
