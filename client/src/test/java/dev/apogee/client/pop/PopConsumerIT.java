@@ -68,7 +68,22 @@ class PopConsumerIT {
                     .property("n", String.valueOf(i)));
             ids.add(sent.messageId());
         }
+        awaitRoute(topic);
         return ids;
+    }
+
+    /**
+     * Waits until the name server routes {@code topic}: a topic the first send created reaches it with the
+     * broker's next registration, and a consumer asking before that finds no route (seen in CI).
+     */
+    private static void awaitRoute(String topic) {
+        dev.apogee.remoting.testing.Await.until("the route of " + topic, Duration.ofSeconds(20), () -> {
+            try {
+                return producer.runtime().routes().refresh(topic).join() != null;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
     }
 
     /** Receives and acks until {@code expected} messages arrived or a receive comes back empty. */
@@ -190,13 +205,7 @@ class PopConsumerIT {
         String retryTopic = PopReceipt.retryTopic("pop-retry", "PopRetried");
         Set<String> original = send("PopRetried", 1, "new");
         Set<String> retried = send(retryTopic, 1, "again");
-        dev.apogee.remoting.testing.Await.until("the retry topic's route", Duration.ofSeconds(20), () -> {
-            try {
-                return producer.runtime().routes().refresh(retryTopic).join() != null;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        });
+        awaitRoute(retryTopic);
         try (PopConsumer consumer = consumer("pop-retry")) {
             List<ReceivedMessage> received = drain(consumer, "PopRetried", FilterExpression.ALL, 2);
             assertEquals(2, received.size());
