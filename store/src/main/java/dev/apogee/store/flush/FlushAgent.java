@@ -26,8 +26,8 @@ import org.apache.logging.log4j.Logger;
  * <p>Completing futures here, on the "store-flush" thread, keeps the appender free of the callers'
  * callbacks (which write responses).
  *
- * <p>Thread-safety: {@link #submit} is called by the appender thread; everything else runs on the
- * flush thread. The hand-off is guarded by one lock.
+ * <p>Thread-safety: {@link #submit} is called by the appender thread (and answers the puts that do not
+ * wait for a force there); everything else runs on the flush thread. The hand-off is guarded by one lock.
  */
 public final class FlushAgent implements Runnable {
 
@@ -69,14 +69,34 @@ public final class FlushAgent implements Runnable {
         thread.start();
     }
 
-    /** Hands over a batch the appender has published up to {@code committedOffset}. */
+    /**
+     * Hands over a batch the appender has published up to {@code committedOffset}. Under SYNC_FLUSH the
+     * puts that did not ask to wait for a force (WAIT=false) are answered here, on the appender's thread:
+     * handed to the flush thread they would wait behind the force it may be running. They are in the
+     * log's pages, which outlive the process, as every ASYNC_FLUSH put is when it is answered.
+     */
     public void submit(long committedOffset, List<Pending> batch) {
+        boolean answerNotWaiting = mode == FlushMode.SYNC_FLUSH;
+        boolean anyNotWaiting = false;
         lock.lock();
         try {
-            waiting.addAll(batch);
+            for (Pending pending : batch) {
+                if (answerNotWaiting && !pending.waitsForFlush()) {
+                    anyNotWaiting = true;
+                } else {
+                    waiting.add(pending);
+                }
+            }
             work.signal();
         } finally {
             lock.unlock();
+        }
+        if (anyNotWaiting) {
+            for (Pending pending : batch) {
+                if (!pending.waitsForFlush()) {
+                    pending.future().complete(pending.result());
+                }
+            }
         }
     }
 
@@ -102,8 +122,6 @@ public final class FlushAgent implements Runnable {
             }
             try {
                 if (mode == FlushMode.SYNC_FLUSH && hasStored(taken)) {
-                    // Puts that did not ask to wait (WAIT=false) are answered before the force.
-                    completeNotWaiting(taken);
                     long started = System.nanoTime();
                     forceAndReport();
                     lastForce = System.nanoTime();
@@ -139,25 +157,14 @@ public final class FlushAgent implements Runnable {
         }
     }
 
-    /** Whether the batch holds a stored put that waits for a force. */
+    /** Whether the batch holds a stored put (all that reach this thread under SYNC_FLUSH wait for a force). */
     private static boolean hasStored(ArrayDeque<Pending> batch) {
         for (Pending pending : batch) {
-            if (pending.end() >= 0 && pending.waitsForFlush()) {
+            if (pending.end() >= 0) {
                 return true;
             }
         }
         return false;
-    }
-
-    /** Completes (and removes) the puts of {@code batch} that do not wait for a force. */
-    private static void completeNotWaiting(ArrayDeque<Pending> batch) {
-        batch.removeIf(pending -> {
-            if (pending.waitsForFlush()) {
-                return false;
-            }
-            pending.future().complete(pending.result());
-            return true;
-        });
     }
 
     private void forceAndReport() throws IOException {

@@ -53,6 +53,8 @@ class PutPathTest {
 
     @AfterEach
     void stop() throws Exception {
+        // A test that failed while forces were held must not leave the last force of the stop waiting.
+        files.releaseForces();
         if (appender != null) {
             appender.stop();
             agent.stop();
