@@ -9,6 +9,10 @@ import dev.apogee.broker.topic.GroupTopics;
 import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.RequestCode;
 import dev.apogee.remoting.protocol.ResponseCode;
+import dev.apogee.remoting.protocol.body.BatchAck;
+import dev.apogee.remoting.protocol.body.BatchAckRequestBody;
+import dev.apogee.remoting.protocol.body.BodyException;
+import dev.apogee.remoting.protocol.body.RemotingJson;
 import dev.apogee.remoting.protocol.body.TopicConfig;
 import dev.apogee.remoting.protocol.body.TopicPerm;
 import dev.apogee.remoting.protocol.header.broker.AckMessageRequestHeader;
@@ -24,6 +28,7 @@ import dev.apogee.store.MessageStore;
 import dev.apogee.store.PutResult;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,18 +36,23 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
- * POP_MESSAGE (200050), ACK_MESSAGE (200051) and CHANGE_MESSAGE_INVISIBLETIME (200053): message-level
+ * POP_MESSAGE (200050), ACK_MESSAGE (200051), BATCH_ACK_MESSAGE (200151) and CHANGE_MESSAGE_INVISIBLETIME (200053): message-level
  * consumption shared by any number of consumers of a group ({@link PopLeases}). A pop that finds
  * nothing waits up to its poll time for a message to arrive in any of the queues it asked about.
  */
 public final class PopMessageProcessor implements RequestProcessor {
 
+    private static final Logger LOG = LogManager.getLogger(PopMessageProcessor.class);
     public static final int[] CODES = {RequestCode.POP_MESSAGE, RequestCode.ACK_MESSAGE,
-        RequestCode.CHANGE_MESSAGE_INVISIBLETIME};
+        RequestCode.BATCH_ACK_MESSAGE, RequestCode.CHANGE_MESSAGE_INVISIBLETIME};
     private static final long MAX_POLL_MILLIS = 30_000;
     private static final int MAX_BATCH = 32;
+    /** Acknowledgements one BATCH_ACK_MESSAGE may carry: far more than any client's pops leave unacked. */
+    static final int MAX_BATCH_ACKS = 8_192;
 
     private final PopLeases leases;
     private final TopicConfigStore topics;
@@ -71,6 +81,7 @@ public final class PopMessageProcessor implements RequestProcessor {
                 yield answer;
             }
             case RequestCode.ACK_MESSAGE -> CompletableFuture.completedFuture(ack(request));
+            case RequestCode.BATCH_ACK_MESSAGE -> CompletableFuture.completedFuture(batchAck(context, request));
             default -> CompletableFuture.completedFuture(changeInvisibleTime(request));
         };
     }
@@ -221,6 +232,56 @@ public final class PopMessageProcessor implements RequestProcessor {
                     "message " + header.offset() + " of queue " + header.queueId() + " was not handed out to "
                             + header.consumerGroup());
         };
+    }
+
+    /**
+     * Settles every acknowledgement of the batch. As on Apache RocketMQ the answer is SUCCESS for the
+     * batch as a whole: an entry whose hand-out lapsed (or that names nothing handed out) settles
+     * nothing, which is what its single ACK_MESSAGE would have done too, and is only counted in the log.
+     */
+    private RemotingCommand batchAck(RequestContext context, RemotingCommand request) {
+        BatchAckRequestBody body;
+        try {
+            body = RemotingJson.decode(request.body(), BatchAckRequestBody.class);
+        } catch (BodyException e) {
+            return RemotingCommand.responseTo(request, ResponseCode.NO_MESSAGE, e.getMessage());
+        }
+        if (body.acks().isEmpty()) {
+            return RemotingCommand.responseTo(request, ResponseCode.NO_MESSAGE, "the batch has no acknowledgements");
+        }
+        long total = body.acks().stream().mapToLong(entry -> entry.acked().cardinality()).sum();
+        if (total > MAX_BATCH_ACKS) {
+            LOG.warn("batch ack from {} refused: {} acknowledgements, more than {}", context.remoteAddress(), total,
+                    MAX_BATCH_ACKS);
+            return RemotingCommand.responseTo(request, ResponseCode.INVALID_PARAMETER, "a batch ack of " + total
+                    + " acknowledgements is over the limit of " + MAX_BATCH_ACKS);
+        }
+        int unsettled = 0;
+        for (BatchAck entry : body.acks()) {
+            String storedTopic;
+            try {
+                storedTopic = entry.storedTopic();
+            } catch (IllegalArgumentException e) {
+                return RemotingCommand.responseTo(request, ResponseCode.INVALID_PARAMETER, e.getMessage());
+            }
+            PopReceipt receipt = new PopReceipt(entry.popTime());
+            BitSet acked = entry.acked();
+            for (int bit = acked.nextSetBit(0); bit >= 0; bit = acked.nextSetBit(bit + 1)) {
+                PopLeases.Settle settled = leases.ack(entry.consumerGroup(), storedTopic, entry.queueId(),
+                        entry.startOffset() + bit, receipt);
+                if (settled != PopLeases.Settle.DONE && settled != PopLeases.Settle.ALREADY_ACKED) {
+                    unsettled++;
+                }
+                if (bit == Integer.MAX_VALUE) {
+                    break;
+                }
+            }
+        }
+        if (unsettled > 0) {
+            LOG.debug("batch ack from {}: {} acknowledgements settled nothing (stale or never handed out)",
+                    context.remoteAddress(), unsettled);
+        }
+        return RemotingCommand.responseTo(request, ResponseCode.SUCCESS, null);
     }
 
     private RemotingCommand changeInvisibleTime(RemotingCommand request) {

@@ -25,6 +25,7 @@ import dev.apogee.remoting.protocol.header.broker.PopMessageRequestHeader;
 import dev.apogee.remoting.protocol.header.broker.PopMessageResponseHeader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,6 +75,7 @@ public final class PopConsumer implements AutoCloseable {
     private final PopTargets targets;
     private final Map<String, SubscriptionData> subscriptions = new ConcurrentHashMap<>();
     private final Registration heartbeat;
+    private final BatchAcks batchAcks;
     private volatile boolean closed;
 
     private PopConsumer(PopSettings settings, ClientRuntime runtime, boolean ownsRuntime) {
@@ -81,6 +83,8 @@ public final class PopConsumer implements AutoCloseable {
         this.runtime = runtime;
         this.ownsRuntime = ownsRuntime;
         this.targets = new PopTargets(runtime.routes(), settings.group(), settings.retryTopicCheck().toMillis());
+        this.batchAcks = new BatchAcks(settings.group(), settings.requestTimeout().toMillis(), runtime.rpc(),
+                message -> address(message.receipt(), message.topic()), this::ackOne);
         this.heartbeat = runtime.addHeartbeatContributor(new HeartbeatContributor() {
             @Override
             public List<ConsumerData> consumers() {
@@ -169,12 +173,37 @@ public final class PopConsumer implements AutoCloseable {
     /** {@link #ack} without blocking. */
     public CompletableFuture<Void> ackAsync(ReceivedMessage message) {
         checkOpen();
+        return onCallbackThread(ackOne(message));
+    }
+
+    /**
+     * Acknowledges {@code messages} in as few requests as the brokers allow: one BATCH_ACK_MESSAGE per
+     * broker group (Apogee, RocketMQ 5.1 and later), or one ACK_MESSAGE per message where a broker does
+     * not take batches. A batch is answered as a whole, as on RocketMQ: a message in it whose receipt went
+     * stale is not reported (the message was handed out again and will be delivered again).
+     *
+     * @throws ClientException if a broker refused the batch or could not be reached
+     */
+    public void ackAll(Collection<ReceivedMessage> messages) {
+        Rpc.await(ackAllAsync(messages));
+    }
+
+    /** {@link #ackAll} without blocking. */
+    public CompletableFuture<Void> ackAllAsync(Collection<ReceivedMessage> messages) {
+        checkOpen();
+        if (messages.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return onCallbackThread(batchAcks.ack(messages));
+    }
+
+    private CompletableFuture<Void> ackOne(ReceivedMessage message) {
         PopReceipt receipt = message.receipt();
         String storedTopic = receipt.storedTopic(settings.group(), message.topic());
         RemotingCommand request = RemotingCommand.request(RequestCode.ACK_MESSAGE, new AckMessageRequestHeader(
                 settings.group(), storedTopic, receipt.queueId(), receipt.extraInfo(), receipt.queueOffset()));
-        return onCallbackThread(address(receipt, message.topic()).thenCompose(address ->
-                runtime.rpc().call(address, request, settings.requestTimeout().toMillis())).thenApply(done -> null));
+        return address(receipt, message.topic()).thenCompose(address ->
+                runtime.rpc().call(address, request, settings.requestTimeout().toMillis())).thenApply(done -> null);
     }
 
     /**

@@ -156,6 +156,34 @@ class PopConsumerApacheIT {
     }
 
     @Test
+    void ackAllSettlesMessagesOfSeveralPopsAndQueuesInOneBatchAck() {
+        String topic = APACHE.createTopic("ApachePopBatchAck", 2);
+        Set<String> sent = send(topic, 10, "b");
+        try (PopConsumer consumer = consumer("apache-pop-batch-ack")) {
+            List<ReceivedMessage> received = new ArrayList<>();
+            while (received.size() < sent.size()) {
+                List<ReceivedMessage> batch = consumer.receive(topic, FilterExpression.ALL, 3, Duration.ofSeconds(4), POLL);
+                assertFalse(batch.isEmpty(), "received " + received.size() + " of " + sent.size());
+                received.addAll(batch);
+            }
+            assertEquals(sent, ids(received));
+            ReceivedMessage kept = received.get(received.size() - 1);
+            consumer.ackAll(received.subList(0, received.size() - 1));
+
+            // The one left out comes back through the pop retry topic once its invisible time is over (and
+            // Apache's revive service has run); the acknowledged ones must not come back within as long again.
+            List<ReceivedMessage> cameBack = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (cameBack.isEmpty() && System.nanoTime() < deadline) {
+                cameBack.addAll(consumer.receive(topic, FilterExpression.ALL, 32, LONG, POLL));
+            }
+            cameBack.addAll(consumer.receive(topic, FilterExpression.ALL, 32, LONG, Duration.ofSeconds(6)));
+            assertEquals(Set.of(kept.messageId()), ids(cameBack), "only the message left out came back");
+            consumer.ackAll(cameBack);
+        }
+    }
+
+    @Test
     void changingTheInvisibleTimeKeepsTheMessageHiddenAndTheNewReceiptAcks() {
         String topic = APACHE.createTopic("ApachePopExtend", 1);
         send(topic, 1, "x");

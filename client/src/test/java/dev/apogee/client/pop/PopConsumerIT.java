@@ -163,6 +163,36 @@ class PopConsumerIT {
     }
 
     @Test
+    void ackAllSettlesMessagesOfSeveralPopsAndQueuesAndAStaleReceiptInItSettlesNothing() {
+        Set<String> sent = send("PopBatchAck", 20, "b");
+        try (PopConsumer consumer = consumer("pop-batch-ack")) {
+            List<ReceivedMessage> received = new ArrayList<>();
+            while (received.size() < sent.size()) {
+                List<ReceivedMessage> batch = consumer.receive("PopBatchAck", FilterExpression.ALL, 6, LONG, POLL);
+                assertFalse(batch.isEmpty(), "received " + received.size() + " of " + sent.size());
+                received.addAll(batch);
+            }
+            assertEquals(sent, ids(received));
+            assertTrue(received.stream().map(m -> m.receipt().queueId()).distinct().count() > 1, "several queues");
+            assertTrue(received.stream().map(m -> m.receipt().popTime() + "@" + m.receipt().checkpointOffset())
+                    .distinct().count() > 1, "several pops");
+
+            ReceivedMessage kept = received.get(received.size() - 1);
+            consumer.ackAll(received.subList(0, received.size() - 1));
+            consumer.changeInvisibleTime(kept, Duration.ZERO);
+            List<ReceivedMessage> back = consumer.receive("PopBatchAck", FilterExpression.ALL, 32, LONG, POLL);
+            assertEquals(Set.of(kept.messageId()), ids(back), "only the message left out comes back");
+
+            // The first receipt of the message is spent: in a batch it settles nothing and is not an error.
+            consumer.ackAll(List.of(kept));
+            ReceivedMessage renewed = consumer.changeInvisibleTime(back.get(0), LONG);
+            consumer.ackAll(List.of(renewed));
+            assertTrue(consumer.receive("PopBatchAck", FilterExpression.ALL, 32, LONG, Duration.ofMillis(1500)).isEmpty(),
+                    "every message acknowledged");
+        }
+    }
+
+    @Test
     void changingTheInvisibleTimeKeepsTheMessageHiddenAndRenewsItsReceipt() {
         send("PopExtend", 1, "x");
         try (PopConsumer consumer = consumer("pop-extend"); PopConsumer other = consumer("pop-extend")) {

@@ -29,7 +29,7 @@ import java.util.function.Function;
  * A scriptable server on a free loopback port for tests of the client's own behaviour: as a name
  * server it answers routes naming the stub brokers it was given; as a broker it acknowledges
  * heartbeats and stores nothing, answering sends through a replaceable handler (to refuse, delay or
- * hold them). Records every request it received.
+ * hold them), and takes single pop acks but not batch acks. Records every request it received.
  */
 public final class StubServer implements AutoCloseable {
 
@@ -51,12 +51,16 @@ public final class StubServer implements AutoCloseable {
                 case RequestCode.GET_ROUTEINFO_BY_TOPIC -> CompletableFuture.completedFuture(route(request));
                 case RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE -> sends.apply(request);
                 case RequestCode.UPDATE_CONSUMER_OFFSET -> offsetCommits.apply(request);
+                // As a broker before RocketMQ 5.1: single acks only.
+                case RequestCode.BATCH_ACK_MESSAGE -> CompletableFuture.completedFuture(RemotingCommand.responseTo(
+                        request, ResponseCode.REQUEST_CODE_NOT_SUPPORTED, "request type 200151 not supported"));
                 default -> CompletableFuture.completedFuture(RemotingCommand.responseTo(request, ResponseCode.SUCCESS,
                         null));
             };
         }, BoundedExecutors.fixed("stub-" + name, 2, 1000), RequestCode.GET_ROUTEINFO_BY_TOPIC,
                 RequestCode.SEND_MESSAGE_V2, RequestCode.SEND_BATCH_MESSAGE, RequestCode.HEART_BEAT,
-                RequestCode.UNREGISTER_CLIENT, RequestCode.END_TRANSACTION, RequestCode.UPDATE_CONSUMER_OFFSET);
+                RequestCode.UNREGISTER_CLIENT, RequestCode.END_TRANSACTION, RequestCode.UPDATE_CONSUMER_OFFSET,
+                RequestCode.ACK_MESSAGE, RequestCode.BATCH_ACK_MESSAGE);
         server.start();
     }
 

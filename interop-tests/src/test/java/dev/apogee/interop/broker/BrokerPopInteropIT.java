@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pop consumption through the official 5.5.0 client's remoting API (the calls its pop-mode
- * consumers make): shared queues, invisible time, acks, lapsed hand-outs coming back, changing the
- * invisible time, long polling, and a restart.
+ * consumers make): shared queues, invisible time, acks and batch acks, lapsed hand-outs coming back,
+ * changing the invisible time, long polling, and a restart.
  */
 @Timeout(120)
 class BrokerPopInteropIT {
@@ -203,6 +203,44 @@ class BrokerPopInteropIT {
         } catch (Exception e) {
             return true;
         }
+    }
+
+    @Test
+    void aBatchAckSettlesEveryMessageItNamesAcrossPopsAndQueues() throws Exception {
+        String group = "interop-pop-batch";
+        send("PopBatchAck", 12, "b");
+        List<MessageExt> handedOut = new ArrayList<>();
+        for (int round = 0; round < 40 && handedOut.size() < 12; round++) {
+            PopResult result = pop(group, "PopBatchAck", 5, 60_000, 1_000);
+            if (result.getPopStatus() == PopStatus.FOUND) {
+                handedOut.addAll(result.getMsgFoundList());
+            }
+        }
+        assertEquals(12, handedOut.size());
+        assertTrue(handedOut.stream().map(MessageExt::getQueueId).distinct().count() > 1, "from several queues");
+        MessageExt kept = handedOut.get(handedOut.size() - 1);
+        List<String> receipts = handedOut.subList(0, 11).stream()
+                .map(message -> message.getProperty(MessageConst.PROPERTY_POP_CK)).toList();
+        CompletableFuture<AckResult> acked = new CompletableFuture<>();
+        api.batchAckMessageAsync(broker(), 10_000, callback(acked), "PopBatchAck", group, receipts);
+        assertEquals(AckStatus.OK, acked.get(15, TimeUnit.SECONDS).getStatus());
+        // The message left out becomes visible at once; the eleven acknowledged ones never again.
+        assertEquals(AckStatus.OK, changeInvisibleTime(group, kept, 0).getStatus());
+        List<String> cameBack = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            PopResult result = pop(group, "PopBatchAck", 12, 60_000, 700);
+            if (result.getPopStatus() == PopStatus.FOUND) {
+                result.getMsgFoundList().forEach(message -> cameBack.add(body(message)));
+            }
+        }
+        assertEquals(List.of(body(kept)), cameBack);
+    }
+
+    @Test
+    void aBatchAckWithoutEntriesIsRefused() throws Exception {
+        CompletableFuture<AckResult> acked = new CompletableFuture<>();
+        api.batchAckMessageAsync(broker(), 10_000, callback(acked), "PopBatchAck", "interop-pop-batch", List.of());
+        assertEquals(AckStatus.NO_EXIST, acked.get(15, TimeUnit.SECONDS).getStatus());
     }
 
     @Test

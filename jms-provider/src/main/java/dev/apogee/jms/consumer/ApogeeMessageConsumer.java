@@ -329,6 +329,20 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
     }
 
+    /** Acknowledges {@code deliveries} of this consumer in one batch ack and waits; a failure is logged. */
+    void acknowledge(List<Delivery> deliveries) {
+        if (deliveries.size() == 1) {
+            acknowledge(deliveries.get(0));
+            return;
+        }
+        try {
+            pop.ackAll(deliveries.stream().map(Delivery::received).toList());
+        } catch (ClientException e) {
+            LOG.warn("acknowledging {} messages of {} failed (they may be delivered again): {}", deliveries.size(),
+                    destination, e.getMessage());
+        }
+    }
+
     /** Acknowledges {@code delivery} without waiting for the broker's answer (AUTO and DUPS_OK). */
     void acknowledgeInBackground(Delivery delivery) {
         backgroundAcks.ack(delivery.received());

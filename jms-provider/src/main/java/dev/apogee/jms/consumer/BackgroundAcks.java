@@ -3,8 +3,10 @@ package dev.apogee.jms.consumer;
 import dev.apogee.client.pop.PopConsumer;
 import dev.apogee.client.pop.ReceivedMessage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -14,15 +16,26 @@ import org.apache.logging.log4j.Logger;
  * time, redelivered, which both modes allow on a failure. The consumer's close waits for the acks still on
  * their way ({@link #await}), so closing never makes an acknowledged message visible again.
  *
- * <p>Thread-safety: safe from any thread.
+ * <p>At most one request is on its way at a time: an ack made while one is unanswered waits for it and
+ * goes with every other ack made meanwhile in one batch ack. An idle consumer's ack leaves at once; a
+ * busy one's acks cost one request per round trip instead of one per message, which is most of what a
+ * consumer reading a backlog asks of the broker.
+ *
+ * <p>Thread-safe.
  */
 final class BackgroundAcks {
 
     private static final Logger LOG = LogManager.getLogger(BackgroundAcks.class);
+    /** Acks per request at most (the broker takes up to 8,192). */
+    static final int MAX_BATCH = 256;
 
     private final PopConsumer pop;
     private final Object owner;
-    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Object lock = new Object();
+    /** Acks made while a request was on its way, for the next one. Guarded by {@link #lock}. */
+    private List<ReceivedMessage> waiting = new ArrayList<>();
+    /** Whether a request is on its way. Guarded by {@link #lock}. */
+    private boolean sending;
 
     /** @param owner what the acks belong to, for log lines (the consumer's destination) */
     BackgroundAcks(PopConsumer pop, Object owner) {
@@ -30,52 +43,75 @@ final class BackgroundAcks {
         this.owner = owner;
     }
 
-    /** Sends the ack of {@code received}; a failure is logged. */
+    /** Acknowledges {@code received} in the background; a failure is logged. */
     void ack(ReceivedMessage received) {
-        inFlight.incrementAndGet();
-        try {
-            pop.ackAsync(received).whenComplete((done, failure) -> {
-                if (failure != null) {
-                    failed(received, failure);
-                }
-                settled();
-            });
-        } catch (RuntimeException e) {
-            settled();
-            failed(received, e);
+        List<ReceivedMessage> batch;
+        synchronized (lock) {
+            waiting.add(received);
+            if (sending) {
+                return;
+            }
+            sending = true;
+            batch = takeWaiting();
         }
+        send(batch);
     }
 
-    /** Waits, at most {@code limit}, until every ack sent has its answer. */
+    private List<ReceivedMessage> takeWaiting() {
+        if (waiting.size() <= MAX_BATCH) {
+            List<ReceivedMessage> taken = waiting;
+            waiting = new ArrayList<>();
+            return taken;
+        }
+        List<ReceivedMessage> head = waiting.subList(0, MAX_BATCH);
+        List<ReceivedMessage> taken = new ArrayList<>(head);
+        head.clear();
+        return taken;
+    }
+
+    private void send(List<ReceivedMessage> batch) {
+        CompletableFuture<Void> answered;
+        try {
+            answered = batch.size() == 1 ? pop.ackAsync(batch.get(0)) : pop.ackAllAsync(batch);
+        } catch (RuntimeException e) {
+            answered = CompletableFuture.failedFuture(e);
+        }
+        answered.whenComplete((done, failure) -> {
+            if (failure != null) {
+                LOG.warn("acknowledging {} messages of {} failed (they may be delivered again): {}", batch.size(),
+                        owner, failure.toString());
+            }
+            List<ReceivedMessage> next;
+            synchronized (lock) {
+                if (waiting.isEmpty()) {
+                    sending = false;
+                    lock.notifyAll();
+                    return;
+                }
+                next = takeWaiting();
+            }
+            send(next);
+        });
+    }
+
+    /** Waits, at most {@code limit}, until every ack made has its answer. */
     void await(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        synchronized (inFlight) {
-            while (inFlight.get() > 0) {
+        synchronized (lock) {
+            while (sending) {
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
-                    LOG.warn("{} acks of {} still unanswered at close", inFlight.get(), owner);
+                    LOG.warn("acks of {} still unanswered at close ({} more waiting behind them)", owner,
+                            waiting.size());
                     return;
                 }
                 try {
-                    inFlight.wait(left);
+                    lock.wait(left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 }
             }
         }
-    }
-
-    private void settled() {
-        if (inFlight.decrementAndGet() == 0) {
-            synchronized (inFlight) {
-                inFlight.notifyAll();
-            }
-        }
-    }
-
-    private void failed(ReceivedMessage received, Throwable failure) {
-        LOG.warn("acknowledging {} of {} failed (it may be delivered again): {}", received.messageId(), owner,
-                failure.toString());
     }
 }

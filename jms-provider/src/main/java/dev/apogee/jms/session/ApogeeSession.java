@@ -174,9 +174,7 @@ public class ApogeeSession extends SessionMessages implements QueueSession, Topi
         if (transacted || acknowledgeMode != CLIENT_ACKNOWLEDGE) {
             return;
         }
-        for (Delivery delivery : unsettled.takeAll()) {
-            delivery.acknowledge();
-        }
+        Delivery.acknowledgeAll(unsettled.takeAll());
     }
 
     @Override
@@ -204,9 +202,7 @@ public class ApogeeSession extends SessionMessages implements QueueSession, Topi
             rolledBack.setLinkedException(e);
             throw rolledBack;
         }
-        for (Delivery delivery : unsettled.takeAll()) {
-            delivery.acknowledge();
-        }
+        Delivery.acknowledgeAll(unsettled.takeAll());
     }
 
     @Override
