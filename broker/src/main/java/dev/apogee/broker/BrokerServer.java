@@ -42,6 +42,7 @@ import dev.apogee.remoting.protocol.header.broker.ConsumerGroupRequestHeader;
 import dev.apogee.remoting.protocol.body.TopicPerm;
 import dev.apogee.remoting.transport.RemotingServer;
 import dev.apogee.remoting.transport.ServerConfig;
+import dev.apogee.remoting.transport.ReplyBatch;
 import dev.apogee.store.MessageStore;
 import dev.apogee.store.StoreConfig;
 import dev.apogee.store.file.MappedSegmentFactory;
@@ -96,7 +97,8 @@ public final class BrokerServer implements AutoCloseable {
     public synchronized void start() throws IOException {
         StoreConfig storeConfig = StoreConfig.defaults(config.dataDir().resolve("store"))
                 .withCommitLogSegmentSize(config.commitLogSegmentSize()).withFlushMode(config.flushMode());
-        store = MessageStore.open(storeConfig, MappedSegmentFactory.INSTANCE);
+        // Responses to the puts one force covers leave together: one wake-up per I/O thread, not per put.
+        store = MessageStore.open(storeConfig, MappedSegmentFactory.INSTANCE, ReplyBatch::during);
         try {
             topics = TopicConfigStore.open(config.dataDir().resolve("metadata"));
             offsets = ConsumerOffsetStore.open(config.dataDir().resolve("metadata"));

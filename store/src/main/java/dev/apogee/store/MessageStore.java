@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -58,7 +59,7 @@ public final class MessageStore implements AutoCloseable {
     private final StoreRecovery.Outcome recovery;
     private volatile boolean closed;
 
-    private MessageStore(StoreConfig config, SegmentFactory files) throws IOException {
+    private MessageStore(StoreConfig config, SegmentFactory files, Consumer<Runnable> answering) throws IOException {
         this.config = config;
         Files.createDirectories(config.root());
         this.commitLog = new CommitLog(config.commitLogDirectory(), config.commitLogSegmentSize(), files);
@@ -69,7 +70,8 @@ public final class MessageStore implements AutoCloseable {
         this.dispatcher = new Dispatcher(commitLog, queues, index, config.flushInterval().toMillis(),
                 offset -> persist(() -> checkpoint.queuesFlushed(offset)));
         this.flushAgent = new FlushAgent(commitLog, config.flushMode(), config.flushInterval().toMillis(),
-                config.syncFlushTimeout().toMillis(), offset -> persist(() -> checkpoint.commitLogFlushed(offset)));
+                config.syncFlushTimeout().toMillis(), offset -> persist(() -> checkpoint.commitLogFlushed(offset)),
+                answering);
         QueueOffsets queueOffsets = new QueueOffsets();
         this.appender = new Appender(commitLog, queueOffsets, flushAgent, config.putQueueCapacity(),
                 dispatcher::wakeUp, System::currentTimeMillis);
@@ -95,7 +97,17 @@ public final class MessageStore implements AutoCloseable {
      * @throws IOException if the files cannot be opened, or recovery finds durable records corrupt
      */
     public static MessageStore open(StoreConfig config, SegmentFactory files) throws IOException {
-        return new MessageStore(config, files);
+        return new MessageStore(config, files, Runnable::run);
+    }
+
+    /**
+     * {@link #open(StoreConfig, SegmentFactory)}, with {@code answering} run around each batch of put
+     * completions (the store's flush thread completes every put a force covered at once; a server
+     * gathers the responses those completions write).
+     */
+    public static MessageStore open(StoreConfig config, SegmentFactory files, Consumer<Runnable> answering)
+            throws IOException {
+        return new MessageStore(config, files, answering);
     }
 
     private interface IoAction {

@@ -6,6 +6,7 @@ import dev.apogee.remoting.protocol.ResponseCode;
 import dev.apogee.remoting.protocol.body.BodyException;
 import dev.apogee.remoting.protocol.header.HeaderException;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -143,13 +144,16 @@ public final class CommandDispatcher extends SimpleChannelInboundHandler<Remotin
             done.run();
             return;
         }
-        channel.writeAndFlush(response).addListener(write -> {
+        ChannelFutureListener written = write -> {
             done.run();
             if (!write.isSuccess()) {
                 LOG.warn("Cannot write response to {} to {}", RequestCode.name(request.code()),
                         Addresses.remote(channel), write.cause());
             }
-        });
+        };
+        if (!ReplyBatch.offer(channel, response, written)) {
+            channel.writeAndFlush(response).addListener(written);
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -45,6 +46,7 @@ public final class FlushAgent implements Runnable {
     private final long intervalNanos;
     private final long syncTimeoutNanos;
     private final LongConsumer onFlushed;
+    private final Consumer<Runnable> answering;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private ArrayDeque<Pending> waiting = new ArrayDeque<>();
@@ -56,6 +58,17 @@ public final class FlushAgent implements Runnable {
      */
     public FlushAgent(CommitLog commitLog, FlushMode mode, long intervalMillis, long syncTimeoutMillis,
                       LongConsumer onFlushed) {
+        this(commitLog, mode, intervalMillis, syncTimeoutMillis, onFlushed, Runnable::run);
+    }
+
+    /**
+     * @param onFlushed told the offset now durable after each force (writes the checkpoint)
+     * @param answering runs each batch of completions (the broker gathers the responses they write, so
+     *                  the I/O threads are woken once per batch, not once per put)
+     */
+    public FlushAgent(CommitLog commitLog, FlushMode mode, long intervalMillis, long syncTimeoutMillis,
+                      LongConsumer onFlushed, Consumer<Runnable> answering) {
+        this.answering = answering;
         this.commitLog = commitLog;
         this.mode = mode;
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(intervalMillis);
@@ -92,11 +105,13 @@ public final class FlushAgent implements Runnable {
             lock.unlock();
         }
         if (anyNotWaiting) {
-            for (Pending pending : batch) {
-                if (!pending.waitsForFlush()) {
-                    pending.future().complete(pending.result());
+            answering.accept(() -> {
+                for (Pending pending : batch) {
+                    if (!pending.waitsForFlush()) {
+                        pending.future().complete(pending.result());
+                    }
                 }
-            }
+            });
         }
     }
 
@@ -173,13 +188,18 @@ public final class FlushAgent implements Runnable {
     }
 
     private void complete(ArrayDeque<Pending> batch, boolean late) {
-        for (Pending pending : batch) {
-            PutResult result = pending.result();
-            if (late && result.stored()) {
-                result = result.withStatus(PutStatus.FLUSH_DISK_TIMEOUT);
-            }
-            pending.future().complete(result);
+        if (batch.isEmpty()) {
+            return;
         }
+        answering.accept(() -> {
+            for (Pending pending : batch) {
+                PutResult result = pending.result();
+                if (late && result.stored()) {
+                    result = result.withStatus(PutStatus.FLUSH_DISK_TIMEOUT);
+                }
+                pending.future().complete(result);
+            }
+        });
     }
 
     /** Ends the thread without forcing (crash simulation); waiting puts are failed, not completed. */
