@@ -71,7 +71,7 @@ public final class MessageStore implements AutoCloseable {
                 offset -> persist(() -> checkpoint.queuesFlushed(offset)));
         this.flushAgent = new FlushAgent(commitLog, config.flushMode(), config.flushInterval().toMillis(),
                 config.syncFlushTimeout().toMillis(), offset -> persist(() -> checkpoint.commitLogFlushed(offset)),
-                answering);
+                answering, FlushAgent.DEFAULT_MAX_LINGER);
         QueueOffsets queueOffsets = new QueueOffsets();
         this.appender = new Appender(commitLog, queueOffsets, flushAgent, config.putQueueCapacity(),
                 dispatcher::wakeUp, System::currentTimeMillis);

@@ -19,6 +19,7 @@ public final class VolatileSegmentFactory implements SegmentFactory {
     private final Map<Path, FakeFile> files = new ConcurrentHashMap<>();
     private volatile boolean failWrites;
     private volatile java.util.concurrent.CountDownLatch forcesHeld = new java.util.concurrent.CountDownLatch(0);
+    private final java.util.concurrent.atomic.AtomicInteger forcesWaiting = new java.util.concurrent.atomic.AtomicInteger();
 
     private static final class FakeFile {
         final ByteBuffer memory;
@@ -69,12 +70,20 @@ public final class VolatileSegmentFactory implements SegmentFactory {
         forcesHeld.countDown();
     }
 
+    /** How many forces are waiting for {@link #releaseForces} now. */
+    public int forcesWaiting() {
+        return forcesWaiting.get();
+    }
+
     private void awaitForce() throws IOException {
+        forcesWaiting.incrementAndGet();
         try {
             forcesHeld.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while the force was held", e);
+        } finally {
+            forcesWaiting.decrementAndGet();
         }
     }
 

@@ -15,6 +15,7 @@ import dev.apogee.store.file.VolatileSegmentFactory;
 import dev.apogee.store.recovery.CommitLogScanner;
 import dev.apogee.store.testing.Drafts;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -150,6 +151,40 @@ class PutPathTest {
         assertTrue(!waiting.isDone(), "a put that waits is not answered while the force is held");
         files.releaseForces();
         assertEquals(PutStatus.PUT_OK, waiting.get(10, TimeUnit.SECONDS).status());
+    }
+
+    @Test
+    void aForceWaitsForTheSendersThePreviousForceAnswered() throws Exception {
+        log = new CommitLog(DIR, 256 * 1024, files);
+        log.load();
+        log.truncateTo(0);
+        AtomicLong forces = new AtomicLong();
+        agent = new FlushAgent(log, FlushMode.SYNC_FLUSH, 10_000, 60_000, offset -> forces.incrementAndGet(),
+                Runnable::run, Duration.ofSeconds(5));
+        appender = new Appender(log, new QueueOffsets(), agent, 1_000, () -> { }, () -> 42L);
+        agent.start();
+        appender.start();
+
+        // One put whose force is held; two more arrive meanwhile: two senders take turns with the first.
+        files.holdForces();
+        CompletableFuture<PutResult> first = put("t", 0, 100, 1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (files.forcesWaiting() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(1, files.forcesWaiting(), "the first put's force is under way");
+        CompletableFuture<PutResult> second = put("t", 1, 100, 2);
+        CompletableFuture<PutResult> third = put("t", 2, 100, 3);
+        Thread.sleep(1_000);
+        files.releaseForces();
+        assertEquals(PutStatus.PUT_OK, first.get(10, TimeUnit.SECONDS).status());
+        // The first sender, answered, sends again: the next force waits for it (up to the previous force's
+        // second) instead of covering only the two that came during the first.
+        CompletableFuture<PutResult> again = put("t", 0, 100, 4);
+        for (CompletableFuture<PutResult> put : List.of(second, third, again)) {
+            assertEquals(PutStatus.PUT_OK, put.get(10, TimeUnit.SECONDS).status());
+        }
+        assertEquals(2, forces.get(), "one force for the first put, one for the three after it");
     }
 
     @Test
