@@ -452,11 +452,6 @@ public final class PopConsumer implements AutoCloseable {
         private Builder() {
         }
 
-
-
-
-
-
         /** The consumer group (required). */
         public Builder group(String name) {
             this.group = name;

@@ -60,7 +60,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
     /** Popped ahead of the receives; guarded by {@code receiving}. */
     private final Prefetch prefetch;
     /** Acks of AUTO and DUPS_OK deliveries; close waits for them. */
-    private final BackgroundAcks backgroundAcks;
+    private final ConsumerAcks acks;
     private final Object receiving = new Object();
     private volatile MessageListener listener;
     private Thread poller;
@@ -89,7 +89,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         this.prefetch = new Prefetch(pop, settings.prefetch(), settings.invisibleTime());
         this.local = new LocalRedeliveries(session::renewer, settings.invisibleTime(), this::renew, this::release,
                 String.valueOf(destination));
-        this.backgroundAcks = new BackgroundAcks(pop, destination);
+        this.acks = new ConsumerAcks(pop, destination);
     }
 
     /** The consumer group it receives in. */
@@ -271,11 +271,11 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         long expiration = message.getJMSExpiration();
         if (expiration != 0 && expiration <= System.currentTimeMillis()) {
             LOG.debug("dropping expired message {} of {}", message.getJMSMessageID(), destination);
-            quietAck(received);
+            acks.quietly(received);
             return null;
         }
         if (noLocal && session.services().connectionId().equals(received.message().property(CONNECTION_PROPERTY))) {
-            quietAck(received);
+            acks.quietly(received);
             return null;
         }
         if (settings.maxDeliveries() > 0 && received.redeliveries() + 1 > settings.maxDeliveries()) {
@@ -291,7 +291,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
                     LOG.debug("could not release {}: {}", received.messageId(), e.getMessage());
                 }
             } else {
-                quietAck(received);
+                acks.quietly(received);
             }
             return null;
         }
@@ -303,7 +303,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         try {
             Message dead = DeadLetters.copyFor(settings.deadLetterQueue(), view, destination);
             session.services().producer().send(dead);
-            pop.ack(received);
+            acks.now(received);
             LOG.info("message {} of {} went to {} after {} deliveries", view.messageId(), destination,
                     settings.deadLetterQueue(), received.redeliveries() + 1);
         } catch (RuntimeException e) {
@@ -311,41 +311,19 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
         }
     }
 
-    private void quietAck(ReceivedMessage received) {
-        try {
-            pop.ack(received);
-        } catch (ClientException e) {
-            LOG.debug("could not ack {}: {}", received.messageId(), e.getMessage());
-        }
-    }
-
-    /** Acknowledges {@code delivery} on the broker. A stale receipt (invisible time passed) is logged. */
+    /** Acknowledges {@code delivery} on the broker and waits. A stale receipt (invisible time passed) is logged. */
     void acknowledge(Delivery delivery) {
-        try {
-            pop.ack(delivery.received());
-        } catch (ClientException e) {
-            LOG.warn("acknowledging {} of {} failed (it may be delivered again): {}",
-                    delivery.received().messageId(), destination, e.getMessage());
-        }
+        acks.now(delivery.received());
     }
 
     /** Acknowledges {@code deliveries} of this consumer in one batch ack and waits; a failure is logged. */
     void acknowledge(List<Delivery> deliveries) {
-        if (deliveries.size() == 1) {
-            acknowledge(deliveries.get(0));
-            return;
-        }
-        try {
-            pop.ackAll(deliveries.stream().map(Delivery::received).toList());
-        } catch (ClientException e) {
-            LOG.warn("acknowledging {} messages of {} failed (they may be delivered again): {}", deliveries.size(),
-                    destination, e.getMessage());
-        }
+        acks.now(deliveries.stream().map(Delivery::received).toList());
     }
 
     /** Acknowledges {@code delivery} without waiting for the broker's answer (AUTO and DUPS_OK). */
     void acknowledgeInBackground(Delivery delivery) {
-        backgroundAcks.ack(delivery.received());
+        acks.inBackground(delivery.received());
     }
 
     /**
@@ -463,7 +441,7 @@ public class ApogeeMessageConsumer implements QueueReceiver, TopicSubscriber {
             local.releaseAll();
             prefetch.releaseAll();
         }
-        backgroundAcks.await(settings.sendTimeout());
+        acks.await(settings.sendTimeout());
         session.consumerClosed(this);
         pop.close();
         if (onClose != null) {
