@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Settings of a {@link PushConsumer}, fixed once it is built ({@link PushConsumer.Builder} makes them;
+ * Settings of a {@link PushConsumer}, fixed once it is built ({@link PushConsumerBuilder} makes them;
  * the defaults are RocketMQ's).
  *
  * @param group                 the consumer group

@@ -11,6 +11,7 @@ import dev.apogee.client.admin.TopicSpec;
 import dev.apogee.client.consumer.ConsumeResult;
 import dev.apogee.client.consumer.PullConsumer;
 import dev.apogee.client.consumer.PushConsumer;
+import dev.apogee.client.consumer.PushConsumerBuilder;
 import dev.apogee.client.consumer.StartPosition;
 import dev.apogee.client.message.Message;
 import dev.apogee.client.message.MessageView;
@@ -155,7 +156,7 @@ class AuthApacheIT {
 
     @Test
     void aPushConsumerWithAWrongSecretFailsToBuild() {
-        PushConsumer.Builder builder = PushConsumer.builder().nameServers(APACHE.namesrvAddress())
+        PushConsumerBuilder builder = PushConsumer.builder().nameServers(APACHE.namesrvAddress())
                 .credentials(WRONG_SECRET).group("apache-auth-wrong-push").subscribe(topic, "*")
                 .rebalanceInterval(Duration.ofSeconds(1)).closeTimeout(Duration.ofSeconds(2))
                 .listener(m -> ConsumeResult.SUCCESS);

@@ -63,7 +63,7 @@ class PushConsumerApacheIT {
     }
 
     /** A builder with the short intervals these tests need. */
-    private static PushConsumer.Builder fast(String group) {
+    private static PushConsumerBuilder fast(String group) {
         return PushConsumer.builder().nameServers(APACHE.namesrvAddress()).group(group)
                 .rebalanceInterval(Duration.ofSeconds(1)).commitInterval(Duration.ofMillis(200))
                 .pullBackoff(Duration.ofMillis(300)).closeTimeout(Duration.ofSeconds(2));
@@ -204,7 +204,7 @@ class PushConsumerApacheIT {
         Receipts one = new Receipts();
         Receipts two = new Receipts();
         Path dirOne = dataDir.resolve("offsets-1");
-        PushConsumer.Builder firstMember = fast("apache-broadcast").subscribe(topic, "*")
+        PushConsumerBuilder firstMember = fast("apache-broadcast").subscribe(topic, "*")
                 .messageModel(MessageModel.BROADCASTING).startFrom(StartPosition.FIRST).offsetDirectory(dirOne)
                 .listener(m -> {
                     one.add(text(m));

@@ -68,7 +68,7 @@ class PushConsumerFaultsIT {
         }
     }
 
-    private static PushConsumer.Builder fast(String group) {
+    private static PushConsumerBuilder fast(String group) {
         return PushConsumer.builder().nameServers(cluster.namesrvAddress()).group(group)
                 .rebalanceInterval(Duration.ofSeconds(1)).commitInterval(Duration.ofMillis(200))
                 .pullBackoff(BACKOFF).orderlySuspend(Duration.ofMillis(100)).closeTimeout(Duration.ofSeconds(2));

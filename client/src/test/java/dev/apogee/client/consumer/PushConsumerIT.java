@@ -69,7 +69,7 @@ class PushConsumerIT {
     }
 
     /** A builder with the short intervals these tests need. */
-    private static PushConsumer.Builder fast(String group) {
+    private static PushConsumerBuilder fast(String group) {
         return PushConsumer.builder().nameServers(cluster.namesrvAddress()).group(group)
                 .rebalanceInterval(Duration.ofSeconds(1)).commitInterval(Duration.ofMillis(200))
                 .pullBackoff(Duration.ofMillis(300)).closeTimeout(Duration.ofSeconds(2));
@@ -222,7 +222,7 @@ class PushConsumerIT {
         Receipts one = new Receipts();
         Receipts two = new Receipts();
         Path dirOne = dataDir.resolve("offsets-1");
-        PushConsumer.Builder firstMember = fast("broadcast").subscribe(topic, "*")
+        PushConsumerBuilder firstMember = fast("broadcast").subscribe(topic, "*")
                 .messageModel(MessageModel.BROADCASTING).startFrom(StartPosition.FIRST).offsetDirectory(dirOne)
                 .listener(m -> {
                     one.add(text(m));
