@@ -23,12 +23,9 @@ class BatchAcksTest {
                 offset));
     }
 
-    private static BitSet bits(int... set) {
-        BitSet bits = new BitSet();
-        for (int bit : set) {
-            bits.set(bit);
-        }
-        return bits;
+    /** The bit set whose first word is {@code word}: 0b1001 sets bits 0 and 3. */
+    private static BitSet word(long word) {
+        return BitSet.valueOf(new long[] {word});
     }
 
     @Test
@@ -42,10 +39,10 @@ class BatchAcksTest {
 
         assertEquals("broker-a", plan.body().brokerName());
         assertEquals(List.of(
-                BatchAck.of("g", "T", "0", 10, 1, 2, 500, 30_000, bits(0, 3)),
-                BatchAck.of("g", "T", "0", 14, 1, 2, 600, 30_000, bits(0)),
-                BatchAck.of("g", "T", "0", 10, 2, 2, 500, 30_000, bits(1)),
-                BatchAck.of("g", "T", "1", 10, 1, 2, 500, 30_000, bits(2))), plan.body().acks());
+                BatchAck.of("g", "T", "0", 10, 1, 2, 500, 30_000, word(0b1001)),
+                BatchAck.of("g", "T", "0", 14, 1, 2, 600, 30_000, word(0b1)),
+                BatchAck.of("g", "T", "0", 10, 2, 2, 500, 30_000, word(0b10)),
+                BatchAck.of("g", "T", "1", 10, 1, 2, 500, 30_000, word(0b100))), plan.body().acks());
         assertEquals(List.of(a, otherPop, b, otherQueue, retried), plan.carried());
         assertEquals(List.of(), plan.singles());
     }
@@ -55,7 +52,7 @@ class BatchAcksTest {
         ReceivedMessage odd = popped("0", 1, 20, 500, 19);
         ReceivedMessage fine = popped("0", 1, 20, 500, 21);
         BatchAcks.Plan plan = BatchAcks.plan("g", List.of(odd, fine));
-        assertEquals(List.of(BatchAck.of("g", "T", "0", 20, 1, 2, 500, 30_000, bits(1))), plan.body().acks());
+        assertEquals(List.of(BatchAck.of("g", "T", "0", 20, 1, 2, 500, 30_000, word(0b10))), plan.body().acks());
         assertEquals(List.of(fine), plan.carried());
         assertEquals(List.of(odd), plan.singles());
     }
