@@ -3,8 +3,6 @@ package dev.apogee.client.pop;
 import dev.apogee.client.BrokerRefusedException;
 import dev.apogee.client.ClientClosedException;
 import dev.apogee.client.ClientException;
-import dev.apogee.client.ConnectBackoffException;
-import dev.apogee.client.NetworkException;
 import dev.apogee.client.NoRouteException;
 import dev.apogee.client.Registration;
 import dev.apogee.client.core.ClientBuilder;
@@ -21,8 +19,6 @@ import dev.apogee.remoting.protocol.body.MessageQueue;
 import dev.apogee.remoting.protocol.header.broker.AckMessageRequestHeader;
 import dev.apogee.remoting.protocol.header.broker.ChangeInvisibleTimeRequestHeader;
 import dev.apogee.remoting.protocol.header.broker.ChangeInvisibleTimeResponseHeader;
-import dev.apogee.remoting.protocol.header.broker.PopMessageRequestHeader;
-import dev.apogee.remoting.protocol.header.broker.PopMessageResponseHeader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,10 +28,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 
 /**
  * Consumes by pop: the broker hands out messages one by one, each hidden from the group's other
@@ -67,8 +60,6 @@ import org.apache.logging.log4j.Logger;
  */
 public final class PopConsumer implements AutoCloseable {
 
-    private static final Logger LOG = LogManager.getLogger(PopConsumer.class);
-
     private final PopSettings settings;
     private final ClientRuntime runtime;
     private final boolean ownsRuntime;
@@ -76,6 +67,7 @@ public final class PopConsumer implements AutoCloseable {
     private final Map<String, SubscriptionData> subscriptions = new ConcurrentHashMap<>();
     private final Registration heartbeat;
     private final BatchAcks batchAcks;
+    private final PopRounds rounds;
     private volatile boolean closed;
 
     private PopConsumer(PopSettings settings, ClientRuntime runtime, boolean ownsRuntime) {
@@ -83,6 +75,7 @@ public final class PopConsumer implements AutoCloseable {
         this.runtime = runtime;
         this.ownsRuntime = ownsRuntime;
         this.targets = new PopTargets(runtime.routes(), settings.group(), settings.retryTopicCheck().toMillis());
+        this.rounds = new PopRounds(settings, runtime, this::checkOpen);
         this.batchAcks = new BatchAcks(settings.group(), settings.requestTimeout().toMillis(), runtime.rpc(),
                 message -> address(message.receipt(), message.topic()), this::ackOne);
         this.heartbeat = runtime.addHeartbeatContributor(new HeartbeatContributor() {
@@ -127,14 +120,20 @@ public final class PopConsumer implements AutoCloseable {
      */
     public List<ReceivedMessage> receive(String topic, FilterExpression filter, int maxMessages, Duration invisibleTime,
                                          Duration pollTimeout) {
-        return Rpc.await(receiveAsync(topic, filter, maxMessages, invisibleTime, pollTimeout));
+        // A caller that waits is woken by the I/O thread that completes the answer: no hop to a callback thread.
+        return Rpc.await(receiving(topic, filter, maxMessages, invisibleTime, pollTimeout));
     }
 
     /** {@link #receive(String, FilterExpression, int, Duration, Duration)} without blocking. */
     public CompletableFuture<List<ReceivedMessage>> receiveAsync(String topic, FilterExpression filter, int maxMessages,
                                                                  Duration invisibleTime, Duration pollTimeout) {
+        return onCallbackThread(receiving(topic, filter, maxMessages, invisibleTime, pollTimeout));
+    }
+
+    private CompletableFuture<List<ReceivedMessage>> receiving(String topic, FilterExpression filter, int maxMessages,
+                                                               Duration invisibleTime, Duration pollTimeout) {
         PopRequest request = request(topic, filter, maxMessages, invisibleTime, pollTimeout);
-        return onCallbackThread(targets.of(topic).thenCompose(list -> sweep(request, list, 0, new java.util.LinkedHashMap<>())));
+        return targets.of(topic).thenCompose(list -> rounds.sweep(request, list));
     }
 
     /**
@@ -145,19 +144,24 @@ public final class PopConsumer implements AutoCloseable {
      */
     public List<ReceivedMessage> receive(MessageQueue queue, FilterExpression filter, int maxMessages,
                                          Duration invisibleTime, Duration pollTimeout) {
-        return Rpc.await(receiveAsync(queue, filter, maxMessages, invisibleTime, pollTimeout));
+        return Rpc.await(receiving(queue, filter, maxMessages, invisibleTime, pollTimeout));
     }
 
     /** {@link #receive(MessageQueue, FilterExpression, int, Duration, Duration)} without blocking. */
     public CompletableFuture<List<ReceivedMessage>> receiveAsync(MessageQueue queue, FilterExpression filter,
                                                                  int maxMessages, Duration invisibleTime,
                                                                  Duration pollTimeout) {
+        return onCallbackThread(receiving(queue, filter, maxMessages, invisibleTime, pollTimeout));
+    }
+
+    private CompletableFuture<List<ReceivedMessage>> receiving(MessageQueue queue, FilterExpression filter,
+                                                               int maxMessages, Duration invisibleTime,
+                                                               Duration pollTimeout) {
         if (queue.queueId() < -1) {
             throw new IllegalArgumentException("queue id " + queue.queueId() + " is neither a queue nor -1 (all)");
         }
         PopRequest request = request(queue.topic(), filter, maxMessages, invisibleTime, pollTimeout);
-        return onCallbackThread(targets.of(queue).thenCompose(target ->
-                pop(request, target, queue.queueId(), request.pollMillis())));
+        return targets.of(queue).thenCompose(target -> rounds.pop(request, target, queue.queueId(), request.pollMillis()));
     }
 
     /**
@@ -167,7 +171,8 @@ public final class PopConsumer implements AutoCloseable {
      *                                message became visible again and was handed out anew, or was acked)
      */
     public void ack(ReceivedMessage message) {
-        Rpc.await(ackAsync(message));
+        checkOpen();
+        Rpc.await(ackOne(message));
     }
 
     /** {@link #ack} without blocking. */
@@ -185,7 +190,10 @@ public final class PopConsumer implements AutoCloseable {
      * @throws ClientException if a broker refused the batch or could not be reached
      */
     public void ackAll(Collection<ReceivedMessage> messages) {
-        Rpc.await(ackAllAsync(messages));
+        checkOpen();
+        if (!messages.isEmpty()) {
+            Rpc.await(batchAcks.ack(messages));
+        }
     }
 
     /** {@link #ackAll} without blocking. */
@@ -213,11 +221,15 @@ public final class PopConsumer implements AutoCloseable {
      * @throws BrokerRefusedException with {@link ResponseCode#NO_MESSAGE} if the receipt is stale
      */
     public ReceivedMessage changeInvisibleTime(ReceivedMessage message, Duration invisibleTime) {
-        return Rpc.await(changeInvisibleTimeAsync(message, invisibleTime));
+        return Rpc.await(changing(message, invisibleTime));
     }
 
     /** {@link #changeInvisibleTime} without blocking. */
     public CompletableFuture<ReceivedMessage> changeInvisibleTimeAsync(ReceivedMessage message, Duration invisibleTime) {
+        return onCallbackThread(changing(message, invisibleTime));
+    }
+
+    private CompletableFuture<ReceivedMessage> changing(ReceivedMessage message, Duration invisibleTime) {
         checkOpen();
         long invisibleMillis = nonNegative(invisibleTime, "invisibleTime");
         PopReceipt receipt = message.receipt();
@@ -225,25 +237,17 @@ public final class PopConsumer implements AutoCloseable {
         RemotingCommand request = RemotingCommand.request(RequestCode.CHANGE_MESSAGE_INVISIBLETIME,
                 new ChangeInvisibleTimeRequestHeader(settings.group(), storedTopic, receipt.queueId(),
                         receipt.extraInfo(), receipt.queueOffset(), invisibleMillis));
-        return onCallbackThread(address(receipt, message.topic()).thenCompose(address ->
+        return address(receipt, message.topic()).thenCompose(address ->
                 runtime.rpc().call(address, request, settings.requestTimeout().toMillis())).thenApply(response -> {
                     ChangeInvisibleTimeResponseHeader header = response.header(ChangeInvisibleTimeResponseHeader.class);
                     return message.withReceipt(receipt.renewed(header.popTime(), header.invisibleTime(),
                             header.reviveQid()));
-                }));
+                });
     }
 
     /** The topics this consumer received from so far, announced in its heartbeats. */
     public Set<String> topics() {
         return Set.copyOf(subscriptions.keySet());
-    }
-
-    private record PopRequest(String topic, FilterExpression filter, int maxMessages, long invisibleMillis,
-                              long pollMillis) {
-
-        PopRequest withPollMillis(long millis) {
-            return new PopRequest(topic, filter, maxMessages, invisibleMillis, millis);
-        }
     }
 
     private PopRequest request(String topic, FilterExpression filter, int maxMessages, Duration invisibleTime,
@@ -271,111 +275,6 @@ public final class PopConsumer implements AutoCloseable {
             subscriptions.put(topic, wanted);
             runtime.sendHeartbeats();
         }
-    }
-
-    /**
-     * Tries the targets without waiting, in order, and returns the first batch found; if none, waits on
-     * the first broker of the topic that answered. Fails only when every broker of the topic failed
-     * (a broker down costs its messages, not the receive).
-     */
-    private CompletableFuture<List<ReceivedMessage>> sweep(PopRequest request, List<PopTarget> list, int index,
-                                                           Map<String, Throwable> failed) {
-        if (index == list.size()) {
-            return afterSweep(request, list, failed);
-        }
-        PopTarget target = list.get(index);
-        return pop(request, target, -1, 0).handle((found, failure) -> {
-            if (failure != null) {
-                Throwable cause = Rpc.unwrap(failure);
-                if (cause instanceof ClientClosedException) {
-                    return CompletableFuture.<List<ReceivedMessage>>failedFuture(cause);
-                }
-                LOG.debug("pop of {} from {} failed: {}", target.storedTopic(), target.brokerName(), cause.toString());
-                if (!target.retry()) {
-                    failed.putIfAbsent(target.brokerName(), cause);
-                }
-                return sweep(request, list, index + 1, failed);
-            }
-            return found.isEmpty() ? sweep(request, list, index + 1, failed) : CompletableFuture.completedFuture(found);
-        }).thenCompose(next -> next);
-    }
-
-    private CompletableFuture<List<ReceivedMessage>> afterSweep(PopRequest request, List<PopTarget> list,
-                                                                Map<String, Throwable> failed) {
-        List<PopTarget> healthy = list.stream().filter(t -> !t.retry() && !failed.containsKey(t.brokerName())).toList();
-        if (healthy.isEmpty()) {
-            long wait = heldOffOnly(failed);
-            if (wait >= 0 && wait < request.pollMillis()) {
-                // Every broker was only held off (it could not be connected to a moment ago): right after
-                // brokers come back that is every one of them, so the sweep is tried again once the
-                // shortest wait is over, within the caller's poll time, rather than failing the receive.
-                PopRequest rest = request.withPollMillis(request.pollMillis() - wait);
-                return CompletableFuture.supplyAsync(() -> sweep(rest, list, 0, new java.util.LinkedHashMap<>()),
-                        CompletableFuture.delayedExecutor(wait, TimeUnit.MILLISECONDS)).thenCompose(next -> next);
-            }
-            return failed.isEmpty() ? CompletableFuture.completedFuture(List.of())
-                    : CompletableFuture.failedFuture(failed.values().iterator().next());
-        }
-        if (request.pollMillis() == 0) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-        return longPoll(request, healthy, 0, System.nanoTime() + request.pollMillis() * 1_000_000L);
-    }
-
-    /** The shortest wait when every failure was a connect backoff refusal; -1 otherwise (or with none). */
-    private static long heldOffOnly(Map<String, Throwable> failed) {
-        long shortest = -1;
-        for (Throwable failure : failed.values()) {
-            if (!(failure instanceof ConnectBackoffException backoff)) {
-                return -1;
-            }
-            shortest = shortest < 0 ? backoff.waitMillis() : Math.min(shortest, backoff.waitMillis());
-        }
-        return shortest;
-    }
-
-    /**
-     * Long-polls {@code healthy.get(index)} for what is left of the poll time. A broker that goes away
-     * mid-poll (its connection drops) hands the wait on to the next healthy one, so that a broker down
-     * still costs only its own messages; the receive fails only when the last of them failed too.
-     */
-    private CompletableFuture<List<ReceivedMessage>> longPoll(PopRequest request, List<PopTarget> healthy, int index,
-                                                              long deadlineNanos) {
-        PopTarget target = healthy.get(index);
-        long left = Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
-        return pop(request, target, -1, left).handle((found, failure) -> {
-            if (failure == null) {
-                return CompletableFuture.completedFuture(found);
-            }
-            Throwable cause = Rpc.unwrap(failure);
-            boolean more = index + 1 < healthy.size();
-            if (!more || !(cause instanceof NetworkException)) {
-                return CompletableFuture.<List<ReceivedMessage>>failedFuture(cause);
-            }
-            LOG.debug("long poll of {} on {} failed ({}); polling {} instead", target.storedTopic(),
-                    target.brokerName(), cause.toString(), healthy.get(index + 1).brokerName());
-            if (deadlineNanos - System.nanoTime() <= 0) {
-                return CompletableFuture.completedFuture(List.<ReceivedMessage>of());
-            }
-            return longPoll(request, healthy, index + 1, deadlineNanos);
-        }).thenCompose(next -> next);
-    }
-
-    private CompletableFuture<List<ReceivedMessage>> pop(PopRequest request, PopTarget target, int queueId,
-                                                         long pollMillis) {
-        checkOpen();
-        FilterExpression filter = request.filter();
-        RemotingCommand command = RemotingCommand.request(RequestCode.POP_MESSAGE, new PopMessageRequestHeader(
-                settings.group(), target.storedTopic(), queueId, request.maxMessages(), request.invisibleMillis(),
-                pollMillis, System.currentTimeMillis(), settings.startFromLast() ? 1 : 0, filter.type(),
-                filter.expression(), null, null, settings.keepUnmatched() ? Boolean.TRUE : null));
-        long timeout = pollMillis + settings.requestTimeout().toMillis();
-        return runtime.rpc().invoke(target.address(), command, timeout).thenApply(response -> switch (response.code()) {
-            case ResponseCode.SUCCESS -> PopAnswers.decode(response.body(), response.header(PopMessageResponseHeader.class),
-                    target.brokerName(), request.topic());
-            case ResponseCode.PULL_NOT_FOUND, ResponseCode.POLLING_TIMEOUT, ResponseCode.POLLING_FULL -> List.of();
-            default -> throw new BrokerRefusedException(target.address(), response.code(), response.remark());
-        });
     }
 
     private CompletableFuture<String> address(PopReceipt receipt, String topic) {
