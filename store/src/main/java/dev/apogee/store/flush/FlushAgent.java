@@ -27,7 +27,8 @@ import org.apache.logging.log4j.Logger;
  * of the senders the previous force answered when they are likely to come ({@link #linger}).
  *
  * <p>Completing futures here, on the "store-flush" thread, keeps the appender free of the callers'
- * callbacks (which write responses).
+ * callbacks (which write responses); only SYNC_FLUSH puts that do not wait for a force are completed by
+ * the appender's hand-off ({@link #submit}).
  *
  * <p>Thread-safety: {@link #submit} is called by the appender thread (and answers the puts that do not
  * wait for a force there); everything else runs on the flush thread. The hand-off is guarded by one lock.
@@ -35,6 +36,9 @@ import org.apache.logging.log4j.Logger;
 public final class FlushAgent implements Runnable {
 
     private static final Logger LOG = LogManager.getLogger(FlushAgent.class);
+
+    /** The longest a force waits for more puts by default (and never longer than the last force took). */
+    public static final Duration DEFAULT_MAX_LINGER = Duration.ofMillis(1);
 
     /**
      * A put appended (or refused) and waiting to be completed. {@code end} is -1 for a refused put;
@@ -54,8 +58,6 @@ public final class FlushAgent implements Runnable {
     private ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private final Thread thread;
     private volatile boolean running = true;
-    /** The longest a force waits for more puts by default (and never longer than the last force took). */
-    public static final Duration DEFAULT_MAX_LINGER = Duration.ofMillis(1);
     private final long maxLingerNanos;
     /** Flush-thread state: puts the last SYNC_FLUSH force covered, and how long it took. */
     private int lastCovered;
