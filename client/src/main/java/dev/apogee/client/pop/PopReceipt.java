@@ -1,6 +1,7 @@
 package dev.apogee.client.pop;
 
 import dev.apogee.client.message.Topics;
+import dev.apogee.remoting.protocol.PopRetryMarks;
 import java.util.Objects;
 
 /**
@@ -24,11 +25,11 @@ public record PopReceipt(long checkpointOffset, long popTime, long invisibleMill
                          String retryMark, String brokerName, int queueId, long queueOffset) {
 
     /** Retry mark of a message popped from the topic itself. */
-    public static final String NORMAL = "0";
+    public static final String NORMAL = PopRetryMarks.NORMAL;
     /** Retry mark of a message popped from {@code %RETRY%group_topic}. */
-    public static final String RETRY_V1 = "1";
+    public static final String RETRY_V1 = PopRetryMarks.RETRY_V1;
     /** Retry mark of a message popped from {@code %RETRY%group+topic}. */
-    public static final String RETRY_V2 = "2";
+    public static final String RETRY_V2 = PopRetryMarks.RETRY_V2;
 
     public PopReceipt {
         Objects.requireNonNull(retryMark, "retryMark");
@@ -68,7 +69,7 @@ public record PopReceipt(long checkpointOffset, long popTime, long invisibleMill
 
     /** The pop retry topic of {@code group} on {@code topic} in the form the broker uses by default. */
     public static String retryTopic(String group, String topic) {
-        return Topics.RETRY_PREFIX + group + "_" + topic;
+        return PopRetryMarks.storedTopic(group, topic, RETRY_V1);
     }
 
     /**
@@ -76,11 +77,7 @@ public record PopReceipt(long checkpointOffset, long popTime, long invisibleMill
      * the group's retry topic for it.
      */
     public String storedTopic(String group, String topic) {
-        return switch (retryMark) {
-            case RETRY_V1 -> retryTopic(group, topic);
-            case RETRY_V2 -> Topics.RETRY_PREFIX + group + "+" + topic;
-            default -> topic;
-        };
+        return PopRetryMarks.storedTopic(group, topic, retryMark);
     }
 
     /** This receipt after the broker moved the hand-out to {@code newPopTime} for {@code newInvisibleMillis}. */

@@ -2,6 +2,7 @@ package dev.apogee.remoting.protocol.body;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.apogee.remoting.protocol.PopRetryMarks;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Objects;
@@ -33,14 +34,6 @@ public record BatchAck(@JsonProperty("c") @JsonAlias("consumerGroup") String con
                        @JsonProperty("it") @JsonAlias("invisibleTime") long invisibleTime,
                        @JsonProperty("b") @JsonAlias("bitSet") byte[] ackedBits) {
 
-    /** Retry mark of messages popped from the topic itself. */
-    public static final String NORMAL = "0";
-    /** Retry mark of messages popped from {@code %RETRY%group_topic}. */
-    public static final String RETRY_V1 = "1";
-    /** Retry mark of messages popped from {@code %RETRY%group+topic}. */
-    public static final String RETRY_V2 = "2";
-    private static final String RETRY_PREFIX = "%RETRY%";
-
     public BatchAck {
         ackedBits = ackedBits == null ? new byte[0] : ackedBits.clone();
     }
@@ -68,13 +61,7 @@ public record BatchAck(@JsonProperty("c") @JsonAlias("consumerGroup") String con
      * @throws IllegalArgumentException if the retry mark is none of 0, 1, 2 (or absent)
      */
     public String storedTopic() {
-        String mark = Objects.requireNonNullElse(retry, "");
-        return switch (mark) {
-            case NORMAL -> topic;
-            case RETRY_V1 -> RETRY_PREFIX + consumerGroup + "_" + topic;
-            case RETRY_V2 -> RETRY_PREFIX + consumerGroup + "+" + topic;
-            default -> throw new IllegalArgumentException("retry mark '" + mark + "' is none of 0, 1, 2");
-        };
+        return PopRetryMarks.storedTopic(consumerGroup, topic, retry);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.apogee.remoting.protocol.PopRetryMarks;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.List;
@@ -23,7 +24,7 @@ class BatchAckRequestBodyTest {
 
     @Test
     void writesTheShortNamesAndTheBitSetAsBase64OfItsBytes() {
-        BatchAck ack = BatchAck.of("g", "T", BatchAck.NORMAL, 5, 1, 2, 1700000000000L, 60000, bits(0, 9));
+        BatchAck ack = BatchAck.of("g", "T", PopRetryMarks.NORMAL, 5, 1, 2, 1700000000000L, 60000, bits(0, 9));
         String json = new String(RemotingJson.encode(new BatchAckRequestBody("broker-a", List.of(ack))),
                 StandardCharsets.UTF_8);
         // BitSet {0, 9}: bytes 0x01 0x02, base64 "AQI=".
