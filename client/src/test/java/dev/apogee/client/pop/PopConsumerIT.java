@@ -11,10 +11,16 @@ import dev.apogee.client.BrokerRefusedException;
 import dev.apogee.client.message.Message;
 import dev.apogee.client.producer.Producer;
 import dev.apogee.client.producer.SendResult;
+import dev.apogee.remoting.protocol.RemotingCommand;
+import dev.apogee.remoting.protocol.RequestCode;
 import dev.apogee.remoting.protocol.ResponseCode;
+import dev.apogee.remoting.protocol.body.BatchAck;
+import dev.apogee.remoting.protocol.body.BatchAckRequestBody;
+import dev.apogee.remoting.protocol.body.RemotingJson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -190,6 +196,33 @@ class PopConsumerIT {
             assertTrue(consumer.receive("PopBatchAck", FilterExpression.ALL, 32, LONG, Duration.ofMillis(1500)).isEmpty(),
                     "every message acknowledged");
         }
+    }
+
+    @Test
+    void aBadBatchAckIsRefusedWithItsReason() {
+        String broker = cluster.brokerAddress(0);
+        RemotingCommand malformed = batchAck(broker, "{\"acks\":[".getBytes(UTF_8));
+        assertEquals(ResponseCode.NO_MESSAGE, malformed.code());
+        assertTrue(malformed.remark().contains("BatchAckRequestBody"), malformed.remark());
+
+        BitSet one = new BitSet();
+        one.set(0);
+        RemotingCommand badMark = batchAck(broker, RemotingJson.encode(new BatchAckRequestBody("b",
+                List.of(BatchAck.of("g", "T", "x", 0, 0, 0, 0, 0, one)))));
+        assertEquals(ResponseCode.INVALID_PARAMETER, badMark.code());
+        assertTrue(badMark.remark().contains("retry mark 'x'"), badMark.remark());
+
+        BitSet tooMany = new BitSet();
+        tooMany.set(0, 8_193);
+        RemotingCommand oversized = batchAck(broker, RemotingJson.encode(new BatchAckRequestBody("b",
+                List.of(BatchAck.of("g", "T", "0", 0, 0, 0, 0, 0, tooMany)))));
+        assertEquals(ResponseCode.INVALID_PARAMETER, oversized.code());
+        assertTrue(oversized.remark().contains("8193") || oversized.remark().contains("8,193"), oversized.remark());
+    }
+
+    private static RemotingCommand batchAck(String broker, byte[] body) {
+        return producer.runtime().rpc().invoke(broker, RemotingCommand.request(RequestCode.BATCH_ACK_MESSAGE, null, body),
+                5_000).join();
     }
 
     @Test
