@@ -91,6 +91,8 @@ public final class Appender implements Runnable {
                 }
                 onPublish.run();
                 flushAgent.submit(commitLog.committedOffset(), appended);
+                // After the hand-off, so the batch's puts do not wait for it.
+                commitLog.prepareAhead();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The append-only log of every stored-message record of every topic, in fixed-size segments. A
@@ -19,12 +21,17 @@ import java.util.List;
  * <p>Offsets here are physical: byte offsets in the log, from 0, across segments.
  *
  * <p>Thread-safety: a single writer (the store's appender thread) calls {@link #append},
- * {@link #publish} and {@link #truncateTo}; one flusher thread calls {@link #force}; any thread may
+ * {@link #publish}, {@link #prepareAhead} and {@link #truncateTo}; one flusher thread calls {@link #force}; any thread may
  * read below {@link #committedOffset()}, which the writer advances with a volatile write only after
  * the records before it are complete, so readers never see part of a record.
  */
 public final class CommitLog {
 
+    private static final Logger LOG = LogManager.getLogger(CommitLog.class);
+    /** How many bytes of zeros {@link #prepareAhead} writes at a time. */
+    public static final int PREPARE_CHUNK = 1 << 20;
+    /** Never written: every {@link #prepareAhead} writes from a duplicate of it. */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(PREPARE_CHUNK).asReadOnlyBuffer();
     private static final int INITIAL_PENDING_BYTES = 256 * 1024;
     /** A pending run this long is written before more is added, to bound the buffer. */
     private static final int MAX_PENDING_BYTES = 8 << 20;
@@ -45,6 +52,9 @@ public final class CommitLog {
     private Segment pendingSegment;
     /** End of what the last force covered. */
     private volatile long flushedOffset;
+    /** Writer-owned: the segment {@link #prepareAhead} last wrote zeros to, and where those zeros end. */
+    private Segment preparedSegment;
+    private long preparedEnd;
 
     public CommitLog(Path directory, int segmentSize, SegmentFactory factory) {
         this.segments = new SegmentedLog(directory, segmentSize, factory);
@@ -197,6 +207,44 @@ public final class CommitLog {
     }
 
     /**
+     * Writes zeros ahead of the write position, {@link #PREPARE_CHUNK} bytes at a time, whenever
+     * less than half a chunk is left, so the blocks that the next records land on already exist.
+     *
+     * <p>Why: a segment is created sparse, and forcing a write into a hole also commits the file
+     * system's journal, which records the new blocks. On ext4 a force of 4.5 KiB appended into a hole
+     * took 1.6 times as long as one into written blocks (about 210 µs against 130). With the zeros
+     * written here, only the one force that carries a chunk pays for its blocks. Artemis fills its
+     * journal files before use for the same reason.
+     *
+     * <p>Called by the writer after {@link #publish}: nothing is pending then, so every byte from
+     * the write position on is free, and zeros are what a sparse file reads as anyway. A failure is
+     * logged and ends the preparing of that segment; the appends themselves report their own.
+     */
+    public void prepareAhead() {
+        Segment segment = segments.segmentFor(writeOffset);
+        if (segment == null || pending.position() != 0) {
+            return;
+        }
+        if (segment != preparedSegment) {
+            preparedSegment = segment;
+            preparedEnd = writeOffset;
+        }
+        long segmentEnd = segment.baseOffset() + segmentSize;
+        long start = Math.max(preparedEnd, writeOffset);
+        if (start - writeOffset >= PREPARE_CHUNK / 2 || start >= segmentEnd) {
+            return;
+        }
+        int length = (int) Math.min(PREPARE_CHUNK, segmentEnd - start);
+        try {
+            segment.write((int) (start - segment.baseOffset()), ZEROS.duplicate().limit(length));
+            preparedEnd = start + length;
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot write zeros ahead of the commit log in {}; its later forces may be slower", segment, e);
+            preparedEnd = segmentEnd;
+        }
+    }
+
+    /**
      * Recovery: the log ends at {@code end}. Zeroes the rest of that segment and deletes every later
      * one, so the next append starts there.
      */
@@ -211,6 +259,9 @@ public final class CommitLog {
                 tail.put(zeros, 0, Math.min(zeros.length, tail.remaining()));
             }
             segment.force();
+            // The zeros just written are as good as prepareAhead's.
+            preparedSegment = segment;
+            preparedEnd = segment.baseOffset() + segmentSize;
         }
         writeOffset = end;
         committedOffset = end;
