@@ -39,22 +39,19 @@ final class BinaryHeaderCodec {
     }
 
     private static void writeString(ByteBuf out, String value, boolean shortLength) {
-        int lengthIndex = out.writerIndex();
-        if (shortLength) {
-            out.writeShort(0);
-        } else {
-            out.writeInt(0);
-        }
-        int length = out.writeCharSequence(value, StandardCharsets.UTF_8);
-        if (shortLength && length > 0xFFFF) {
+        // String.getBytes encodes an ASCII string with one vectorized copy; Netty's writeCharSequence
+        // goes char by char, and was a fifth of a client's CPU when sending small messages.
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        if (shortLength && bytes.length > 0xFFFF) {
             // A longer key would wrap its 16-bit length and corrupt every field after it.
-            throw new IllegalArgumentException("extFields key of " + length + " bytes does not fit the binary header");
+            throw new IllegalArgumentException("extFields key of " + bytes.length + " bytes does not fit the binary header");
         }
         if (shortLength) {
-            out.setShort(lengthIndex, length);
+            out.writeShort(bytes.length);
         } else {
-            out.setInt(lengthIndex, length);
+            out.writeInt(bytes.length);
         }
+        out.writeBytes(bytes);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.SerializeType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.util.Map;
 
 /**
  * Turns one frame into a {@link RemotingCommand} and a command into frame bytes, independent of
@@ -81,7 +82,7 @@ public final class CommandCodec {
      * leaving the body to the caller, which can append it without copying.
      */
     public static ByteBuf encodeHeader(RemotingCommand command, ByteBufAllocator allocator) {
-        ByteBuf out = allocator.buffer(256);
+        ByteBuf out = allocator.buffer(estimatedHeaderSize(command));
         try {
             out.writeInt(0);
             out.writeInt(0);
@@ -108,6 +109,18 @@ public final class CommandCodec {
             out.release();
             throw e;
         }
+    }
+
+    /**
+     * Room for the length words and an ASCII header, so that encoding rarely grows the buffer (a
+     * message's properties alone often pass the 256 bytes a fixed guess would give).
+     */
+    private static int estimatedHeaderSize(RemotingCommand command) {
+        int size = 64 + (command.remark() == null ? 0 : command.remark().length());
+        for (Map.Entry<String, String> field : command.extFields().entrySet()) {
+            size += 16 + field.getKey().length() + (field.getValue() == null ? 0 : field.getValue().length());
+        }
+        return size;
     }
 
     /** The whole frame of {@code command}, length word included, in one buffer. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apogee.remoting.protocol.CommandFlags;
 import dev.apogee.remoting.protocol.LanguageCode;
@@ -182,6 +183,18 @@ class CommandCodecTest {
 
         assertThrows(IllegalArgumentException.class,
                 () -> CommandCodec.encode(command, UnpooledByteBufAllocator.DEFAULT));
+    }
+
+    @Test
+    void aBinaryKeyLongerThanItsSixteenBitLengthIsRefused() {
+        // 30,000 three-byte characters: short enough in chars, 90,000 bytes in UTF-8.
+        String key = "\u4e2d".repeat(30_000);
+        RemotingCommand command = command(RequestCode.HEART_BEAT, 1, 0, null, Map.of(key, "v"), null,
+                SerializeType.ROCKETMQ);
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> CommandCodec.encode(command, UnpooledByteBufAllocator.DEFAULT));
+        assertTrue(refused.getMessage().contains("90000 bytes"), refused.getMessage());
     }
 
     @Test
