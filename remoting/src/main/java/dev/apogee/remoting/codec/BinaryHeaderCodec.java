@@ -6,7 +6,6 @@ import dev.apogee.remoting.protocol.RemotingCommand;
 import dev.apogee.remoting.protocol.SerializeType;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /** Encodes and decodes the binary header of {@link BinaryHeaderLayout}. */
 final class BinaryHeaderCodec {
@@ -29,12 +28,12 @@ final class BinaryHeaderCodec {
         }
         int mapLengthIndex = out.writerIndex();
         out.writeInt(0);
-        for (Map.Entry<String, String> field : command.extFields().entrySet()) {
-            if (field.getKey() != null && field.getValue() != null) {
-                writeString(out, field.getKey(), true);
-                writeString(out, field.getValue(), false);
+        command.extFields().forEach((key, value) -> {
+            if (key != null && value != null) {
+                writeString(out, key, true);
+                writeString(out, value, false);
             }
-        }
+        });
         out.setInt(mapLengthIndex, out.writerIndex() - mapLengthIndex - BinaryHeaderLayout.EXT_FIELDS_LENGTH_SIZE);
     }
 
@@ -105,6 +104,12 @@ final class BinaryHeaderCodec {
             throw new MalformedFrameException(what + " length " + length + " exceeds the "
                     + header.readableBytes() + " header bytes left");
         }
-        return header.readCharSequence(length, StandardCharsets.UTF_8).toString();
+        if (!header.hasArray()) {
+            return header.readCharSequence(length, StandardCharsets.UTF_8).toString();
+        }
+        String value = new String(header.array(), header.arrayOffset() + header.readerIndex(), length,
+                StandardCharsets.UTF_8);
+        header.skipBytes(length);
+        return value;
     }
 }

@@ -79,10 +79,11 @@ class CommandCodecTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("commands")
-    void binaryRoundTrip(String name, RemotingCommand json) {
+    void binaryRoundTripOnHeapAndDirectBuffers(String name, RemotingCommand json) {
         RemotingCommand command = json.withSerializeType(SerializeType.ROCKETMQ);
 
         RemotingCommand decoded = roundTrip(command, PooledByteBufAllocator.DEFAULT);
+        assertEquals(decoded, roundTrip(command, new UnpooledByteBufAllocator(false)), "heap and direct agree");
 
         if (command.code() > Short.MAX_VALUE || command.code() < Short.MIN_VALUE) {
             assertEquals(json, decoded, "a code beyond two bytes goes as JSON, not truncated");
