@@ -41,7 +41,12 @@ public final class HeaderFields extends AbstractMap<String, String> {
 
     /** An empty builder. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(8);
+    }
+
+    /** An empty builder with room for {@code expectedFields} fields before it grows. */
+    public static Builder builder(int expectedFields) {
+        return new Builder(Math.max(1, Math.min(expectedFields, FLAT_LIMIT)));
     }
 
     /** A read-only copy of {@code fields} (the same instance when it already is one). */
@@ -52,8 +57,9 @@ public final class HeaderFields extends AbstractMap<String, String> {
         if (fields == null || fields.isEmpty()) {
             return EMPTY;
         }
-        Builder builder = new Builder();
-        fields.forEach(builder::put);
+        // A map's keys are distinct already.
+        Builder builder = builder(fields.size());
+        fields.forEach(builder::putNew);
         return builder.build();
     }
 
@@ -149,11 +155,12 @@ public final class HeaderFields extends AbstractMap<String, String> {
     /** Collects fields in order; a key put twice keeps its last value, as a map would. Not thread-safe. */
     public static final class Builder {
 
-        private String[] flat = new String[16];
+        private String[] flat;
         private int size;
         private Map<String, String> large;
 
-        private Builder() {
+        private Builder(int capacity) {
+            flat = new String[capacity * 2];
         }
 
         /** Adds or replaces a field; keys must not be null. */
@@ -171,6 +178,26 @@ public final class HeaderFields extends AbstractMap<String, String> {
                     return this;
                 }
             }
+            return append(key, value);
+        }
+
+        /**
+         * Adds a field whose key the caller knows is not there yet (a header record's distinct wire
+         * names), without looking for it: encoding a send request looked up every name among the ones
+         * before it.
+         */
+        public Builder putNew(String key, String value) {
+            if (key == null) {
+                throw new NullPointerException("header field key");
+            }
+            if (large != null) {
+                large.put(key, value);
+                return this;
+            }
+            return append(key, value);
+        }
+
+        private Builder append(String key, String value) {
             if (size == FLAT_LIMIT) {
                 large = new LinkedHashMap<>();
                 for (int i = 0; i < size * 2; i += 2) {

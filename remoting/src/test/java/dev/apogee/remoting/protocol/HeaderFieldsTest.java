@@ -32,6 +32,20 @@ class HeaderFieldsTest {
     }
 
     @Test
+    void fieldsAddedAsNewGrowPastTheExpectedCountAndTheFlatLimit() {
+        HeaderFields.Builder builder = HeaderFields.builder(2);
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < HeaderFields.FLAT_LIMIT + 5; i++) {
+            builder.putNew("k" + i, "v" + i);
+            expected.put("k" + i, "v" + i);
+        }
+        HeaderFields fields = builder.build();
+        assertEquals(expected, fields);
+        assertEquals("v3", fields.get("k3"));
+        assertEquals("v36", fields.get("k36"));
+    }
+
+    @Test
     void builtFieldsAreKeptAsTheyAre() {
         HeaderFields fields = HeaderFields.builder().put("topic", "A").build();
         RemotingCommand command = command(fields);

@@ -38,11 +38,12 @@ public final class HeaderCodec {
             throw new IllegalArgumentException(header.getClass() + " is not a record");
         }
         HeaderType type = TYPES.get(header.getClass());
-        HeaderFields.Builder fields = HeaderFields.builder();
+        HeaderFields.Builder fields = HeaderFields.builder(type.fields.length);
         for (Field field : type.fields) {
             Object value = field.get(header);
             if (value != null) {
-                fields.put(field.wireName, value instanceof Enum<?> e ? e.name() : value.toString());
+                // A record's wire names are distinct (checked when its type is described).
+                fields.putNew(field.wireName, value instanceof Enum<?> e ? e.name() : value.toString());
             }
         }
         return fields.build();
@@ -172,6 +173,12 @@ public final class HeaderCodec {
                             !c.isAnnotationPresent(OptionalField.class), lookup.unreflect(c.getAccessor())
                             .asType(MethodType.methodType(Object.class, Object.class)));
                     parameterTypes[i] = c.getType();
+                    for (int j = 0; j < i; j++) {
+                        if (fields[j].wireName.equals(fields[i].wireName)) {
+                            throw new IllegalArgumentException("header record " + type + " names two components '"
+                                    + fields[i].wireName + "' on the wire");
+                        }
+                    }
                 }
                 MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class,
                                 parameterTypes))

@@ -45,6 +45,17 @@ class HeaderCodecTest {
         }
     }
 
+    /** Two components under one wire name: a mistake the codec refuses rather than send one of them. */
+    public record Clashing(@WireName("a") String first, @WireName("a") String second) implements CommandHeader {
+    }
+
+    @Test
+    void aRecordNamingTwoComponentsAlikeOnTheWireIsRefused() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> HeaderCodec.encode(new Clashing("x", "y")));
+        assertTrue(refused.getMessage().contains("'a'"), refused.getMessage());
+    }
+
     @Test
     void encodesEveryTypeWithToStringAndEnumsByName() {
         EveryType header = new EveryType("t", -7, 8, Long.MAX_VALUE, -1L, (short) 300, (short) -2, true, false,
