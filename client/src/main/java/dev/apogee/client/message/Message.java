@@ -222,11 +222,20 @@ public final class Message {
      * @throws InvalidMessageException if the id is blank, longer than 64 characters or not hexadecimal
      */
     public Message uniqueId(String id) {
-        if (id == null || id.isBlank() || id.length() > 64 || !id.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+        if (id == null || id.isBlank() || id.length() > 64 || !isHex(id)) {
             throw new InvalidMessageException("a unique message id is 1 to 64 hexadecimal digits, not '" + id + "'");
         }
         return new Message(topic, body, tags, keys, userProperties, delayLevel, deliverAtMillis, delayMillis, id,
                 waitStored);
+    }
+
+    private static boolean isHex(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.digit(id.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The unique id chosen with {@link #uniqueId(String)}, or null when the producer is to make one. */

@@ -18,12 +18,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param queues      writable queues in round-robin order
  * @param provisional the topic is not known to the name servers yet: these are queues of the
  *                    auto-create key topic's route, where the broker creates the topic on first send
+ * @param sorted      the same queues by broker name, then queue id: what ordered sends choose from
+ *                    (sorted once per route, not on every ordered send)
  */
-record PublishRoute(TopicRoute route, List<MessageQueue> queues, boolean provisional, AtomicInteger next) {
+record PublishRoute(TopicRoute route, List<MessageQueue> queues, boolean provisional, AtomicInteger next,
+                    List<MessageQueue> sorted) {
 
     static PublishRoute of(TopicRoute route, List<MessageQueue> writable, boolean provisional) {
+        List<MessageQueue> sorted = new ArrayList<>(writable);
+        sorted.sort(null);
         return new PublishRoute(route, interleave(writable), provisional, new AtomicInteger(
-                java.util.concurrent.ThreadLocalRandom.current().nextInt(1024)));
+                java.util.concurrent.ThreadLocalRandom.current().nextInt(1024)), List.copyOf(sorted));
     }
 
     private static List<MessageQueue> interleave(List<MessageQueue> writable) {

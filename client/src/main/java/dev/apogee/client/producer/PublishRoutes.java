@@ -89,10 +89,6 @@ final class PublishRoutes {
 
     /** The writable queues of {@code topic} as ordered sends see them: sorted by broker, then queue id. */
     CompletableFuture<List<MessageQueue>> queues(String topic) {
-        return get(topic).thenApply(route -> {
-            List<MessageQueue> sorted = new ArrayList<>(route.queues());
-            sorted.sort(null);
-            return List.copyOf(sorted);
-        });
+        return get(topic).thenApply(PublishRoute::sorted);
     }
 }
