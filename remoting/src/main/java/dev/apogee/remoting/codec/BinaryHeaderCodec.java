@@ -13,44 +13,105 @@ final class BinaryHeaderCodec {
     private BinaryHeaderCodec() {
     }
 
-    /** Writes the header of {@code command} to {@code out}. */
+    /**
+     * Writes the header of {@code command} to {@code out}. The fields are assembled in this thread's
+     * scratch array and copied to {@code out} at once: written one by one, the thirty-odd small copies
+     * into a direct buffer each paid Netty's and the JDK's checks, a fifth of a client I/O thread's time.
+     */
     static void encode(RemotingCommand command, ByteBuf out) {
-        out.writeShort(command.code());
-        out.writeByte(command.language().code());
-        out.writeShort(command.version());
-        out.writeInt(command.opaque());
-        out.writeInt(command.flag());
+        Scratch scratch = SCRATCH.get();
+        scratch.length = 0;
+        scratch.putShort(command.code());
+        scratch.putByte(command.language().code());
+        scratch.putShort(command.version());
+        scratch.putInt(command.opaque());
+        scratch.putInt(command.flag());
         String remark = command.remark();
         if (remark == null || remark.isEmpty()) {
-            out.writeInt(0);
+            scratch.putInt(0);
         } else {
-            writeString(out, remark, false);
+            scratch.putString(remark, false);
         }
-        int mapLengthIndex = out.writerIndex();
-        out.writeInt(0);
-        command.extFields().forEach((key, value) -> {
-            if (key != null && value != null) {
-                writeString(out, key, true);
-                writeString(out, value, false);
-            }
-        });
-        out.setInt(mapLengthIndex, out.writerIndex() - mapLengthIndex - BinaryHeaderLayout.EXT_FIELDS_LENGTH_SIZE);
+        int mapLengthIndex = scratch.length;
+        scratch.putInt(0);
+        command.extFields().forEach(scratch::putField);
+        scratch.setInt(mapLengthIndex, scratch.length - mapLengthIndex - BinaryHeaderLayout.EXT_FIELDS_LENGTH_SIZE);
+        out.writeBytes(scratch.bytes, 0, scratch.length);
+        scratch.shrinkIfLarge();
     }
 
-    private static void writeString(ByteBuf out, String value, boolean shortLength) {
-        // String.getBytes encodes an ASCII string with one vectorized copy; Netty's writeCharSequence
-        // goes char by char, and was a fifth of a client's CPU when sending small messages.
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        if (shortLength && bytes.length > 0xFFFF) {
-            // A longer key would wrap its 16-bit length and corrupt every field after it.
-            throw new IllegalArgumentException("extFields key of " + bytes.length + " bytes does not fit the binary header");
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** A thread's growable array for one header at a time, big-endian as the layout is. */
+    private static final class Scratch {
+        private static final int INITIAL = 1024;
+        private static final int KEPT = 64 * 1024;
+
+        byte[] bytes = new byte[INITIAL];
+        int length;
+
+        void putField(String key, String value) {
+            if (key != null && value != null) {
+                putString(key, true);
+                putString(value, false);
+            }
         }
-        if (shortLength) {
-            out.writeShort(bytes.length);
-        } else {
-            out.writeInt(bytes.length);
+
+        void putString(String value, boolean shortLength) {
+            // String.getBytes encodes an ASCII string with one vectorized copy; Netty's writeCharSequence
+            // went char by char.
+            byte[] encoded = value.getBytes(StandardCharsets.UTF_8);
+            if (shortLength && encoded.length > 0xFFFF) {
+                // A longer key would wrap its 16-bit length and corrupt every field after it.
+                throw new IllegalArgumentException("extFields key of " + encoded.length
+                        + " bytes does not fit the binary header");
+            }
+            if (shortLength) {
+                putShort(encoded.length);
+            } else {
+                putInt(encoded.length);
+            }
+            ensure(encoded.length);
+            System.arraycopy(encoded, 0, bytes, length, encoded.length);
+            length += encoded.length;
         }
-        out.writeBytes(bytes);
+
+        void putByte(int value) {
+            ensure(1);
+            bytes[length++] = (byte) value;
+        }
+
+        void putShort(int value) {
+            ensure(2);
+            bytes[length++] = (byte) (value >>> 8);
+            bytes[length++] = (byte) value;
+        }
+
+        void putInt(int value) {
+            ensure(4);
+            setInt(length, value);
+            length += 4;
+        }
+
+        void setInt(int at, int value) {
+            bytes[at] = (byte) (value >>> 24);
+            bytes[at + 1] = (byte) (value >>> 16);
+            bytes[at + 2] = (byte) (value >>> 8);
+            bytes[at + 3] = (byte) value;
+        }
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
+
+        /** An unusually large header's array is not kept for the life of the thread. */
+        void shrinkIfLarge() {
+            if (bytes.length > KEPT) {
+                bytes = new byte[INITIAL];
+            }
+        }
     }
 
     /**
@@ -80,7 +141,7 @@ final class BinaryHeaderCodec {
             if (end - header.readerIndex() < BinaryHeaderLayout.KEY_LENGTH_SIZE) {
                 throw new MalformedFrameException("truncated extFields key length");
             }
-            String key = readString(header, header.readUnsignedShort(), "extFields key");
+            String key = readKey(header, header.readUnsignedShort());
             if (end - header.readerIndex() < BinaryHeaderLayout.VALUE_LENGTH_SIZE) {
                 throw new MalformedFrameException("truncated extFields value length");
             }
@@ -94,6 +155,16 @@ final class BinaryHeaderCodec {
         }
         return new RemotingCommand(code, language, version, opaque, flag, remark, extFields.build(), body,
                 SerializeType.ROCKETMQ);
+    }
+
+    /** A key as {@link #readString} reads it, the same String for the same bytes ({@link WireKeys}). */
+    private static String readKey(ByteBuf header, int length) {
+        if (length == 0 || !header.hasArray() || length > header.readableBytes()) {
+            return readString(header, length, "extFields key");
+        }
+        String key = WireKeys.key(header.array(), header.arrayOffset() + header.readerIndex(), length);
+        header.skipBytes(length);
+        return key;
     }
 
     private static String readString(ByteBuf header, int length, String what) {
