@@ -66,7 +66,9 @@ final class JmsRun {
         if (!settings.warmUp().isZero()) {
             // As the timed figures warm up before they measure: without it the server measured first in a
             // run paid for compiling its client's receive path (0.73 in every such round, 1.0-1.5 in the others).
-            int warmUpBacklog = Math.max(1_000, settings.backlog() / 10);
+            // A tenth of the backlog was still too little: the first round's first server measured 0.72 again
+            // with a 3,000-message warm-up, as the drain itself lasts only about half a second.
+            int warmUpBacklog = Math.max(5_000, settings.backlog() / 2);
             BacklogDrain.Result warmUp = new BacklogDrain(server.factory(), queue("backlog-warm-up", round),
                     settings.threads(), settings.bodySize()).run(server.server(), warmUpBacklog);
             out.printf("[%s] receive warm-up, not measured: %s%n", name, warmUp.drain().describe());
