@@ -165,20 +165,15 @@ public final class HeaderFields extends AbstractMap<String, String> {
 
         /** Adds or replaces a field; keys must not be null. */
         public Builder put(String key, String value) {
-            if (key == null) {
-                throw new NullPointerException("header field key");
-            }
-            if (large != null) {
-                large.put(key, value);
-                return this;
-            }
-            for (int i = 0; i < size * 2; i += 2) {
-                if (flat[i] == key || flat[i].equals(key)) {
-                    flat[i + 1] = value;
-                    return this;
+            if (key != null && large == null) {
+                for (int i = 0; i < size * 2; i += 2) {
+                    if (flat[i] == key || flat[i].equals(key)) {
+                        flat[i + 1] = value;
+                        return this;
+                    }
                 }
             }
-            return append(key, value);
+            return putNew(key, value);
         }
 
         /**
@@ -194,10 +189,6 @@ public final class HeaderFields extends AbstractMap<String, String> {
                 large.put(key, value);
                 return this;
             }
-            return append(key, value);
-        }
-
-        private Builder append(String key, String value) {
             if (size == FLAT_LIMIT) {
                 large = new LinkedHashMap<>();
                 for (int i = 0; i < size * 2; i += 2) {

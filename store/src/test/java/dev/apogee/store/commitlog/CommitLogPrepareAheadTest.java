@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apogee.remoting.protocol.message.MessageRecordCodec;
+import dev.apogee.store.file.ForwardingSegment;
 import dev.apogee.store.file.MappedSegmentFactory;
 import dev.apogee.store.file.Segment;
 import dev.apogee.store.file.SegmentFactory;
@@ -126,27 +127,7 @@ class CommitLogPrepareAheadTest {
         @Override
         public Segment open(Path path, long baseOffset, int capacity) throws IOException {
             Segment segment = delegate.open(path, baseOffset, capacity);
-            return new Segment() {
-                @Override
-                public Path path() {
-                    return segment.path();
-                }
-
-                @Override
-                public long baseOffset() {
-                    return segment.baseOffset();
-                }
-
-                @Override
-                public int capacity() {
-                    return segment.capacity();
-                }
-
-                @Override
-                public ByteBuffer window(int position, int length) {
-                    return segment.window(position, length);
-                }
-
+            return new ForwardingSegment(segment) {
                 @Override
                 public void write(int position, ByteBuffer source) throws IOException {
                     boolean zeros = true;
@@ -157,26 +138,6 @@ class CommitLogPrepareAheadTest {
                         zeroWrites.add(new ZeroWrite(baseOffset + position, baseOffset + position + source.remaining()));
                     }
                     segment.write(position, source);
-                }
-
-                @Override
-                public ByteBuffer read(int position, int length) {
-                    return segment.read(position, length);
-                }
-
-                @Override
-                public void force() throws IOException {
-                    segment.force();
-                }
-
-                @Override
-                public void close() {
-                    segment.close();
-                }
-
-                @Override
-                public void delete() throws IOException {
-                    segment.delete();
                 }
             };
         }

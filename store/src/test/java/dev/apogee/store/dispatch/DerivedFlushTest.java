@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.apogee.store.MessageStore;
 import dev.apogee.store.StoreConfig;
+import dev.apogee.store.file.ForwardingSegment;
 import dev.apogee.store.file.MappedSegmentFactory;
 import dev.apogee.store.file.Segment;
 import dev.apogee.store.file.SegmentFactory;
 import dev.apogee.store.testing.Drafts;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,32 +36,7 @@ class DerivedFlushTest {
         public Segment open(Path path, long baseOffset, int capacity) throws IOException {
             Segment real = MappedSegmentFactory.INSTANCE.open(path, baseOffset, capacity);
             boolean derived = !path.toString().contains("commitlog");
-            return new Segment() {
-                @Override
-                public Path path() {
-                    return real.path();
-                }
-
-                @Override
-                public long baseOffset() {
-                    return real.baseOffset();
-                }
-
-                @Override
-                public int capacity() {
-                    return real.capacity();
-                }
-
-                @Override
-                public ByteBuffer window(int position, int length) {
-                    return real.window(position, length);
-                }
-
-                @Override
-                public ByteBuffer read(int position, int length) {
-                    return real.read(position, length);
-                }
-
+            return new ForwardingSegment(real) {
                 @Override
                 public void force() throws IOException {
                     if (derived) {
@@ -73,16 +48,6 @@ class DerivedFlushTest {
                         }
                     }
                     real.force();
-                }
-
-                @Override
-                public void close() {
-                    real.close();
-                }
-
-                @Override
-                public void delete() throws IOException {
-                    real.delete();
                 }
             };
         }
