@@ -122,7 +122,8 @@ public final class CommandCodec {
     private static int estimatedHeaderSize(RemotingCommand command) {
         int[] size = {64 + (command.remark() == null ? 0 : command.remark().length())};
         // forEach: a header's entry set makes an entry object per field.
-        command.extFields().forEach((key, value) -> size[0] += 16 + key.length() + (value == null ? 0 : value.length()));
+        command.extFields().forEach((key, value) ->
+                size[0] += 16 + key.length() + (value == null ? 0 : value.length()));
         return size[0];
     }
 

@@ -21,9 +21,10 @@ import org.apache.logging.log4j.Logger;
  * <p>Offsets here are physical: byte offsets in the log, from 0, across segments.
  *
  * <p>Thread-safety: a single writer (the store's appender thread) calls {@link #append},
- * {@link #publish}, {@link #prepareAhead} and {@link #truncateTo}; one flusher thread calls {@link #force}; any thread may
- * read below {@link #committedOffset()}, which the writer advances with a volatile write only after
- * the records before it are complete, so readers never see part of a record.
+ * {@link #publish}, {@link #prepareAhead} and {@link #truncateTo}; one flusher thread calls
+ * {@link #force}; any thread may read below {@link #committedOffset()}, which the writer advances
+ * with a volatile write only after the records before it are complete, so readers never see part of
+ * a record.
  */
 public final class CommitLog {
 

@@ -135,7 +135,8 @@ class CommitLogPrepareAheadTest {
                         zeros = source.get(i) == 0;
                     }
                     if (zeros) {
-                        zeroWrites.add(new ZeroWrite(baseOffset + position, baseOffset + position + source.remaining()));
+                        long from = baseOffset + position;
+                        zeroWrites.add(new ZeroWrite(from, from + source.remaining()));
                     }
                     segment.write(position, source);
                 }
