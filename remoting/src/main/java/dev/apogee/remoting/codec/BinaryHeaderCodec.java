@@ -115,7 +115,8 @@ final class BinaryHeaderCodec {
     }
 
     /**
-     * Reads a header that occupies exactly {@code header}'s readable bytes.
+     * Reads a header that occupies exactly {@code header}'s readable bytes. The buffer must have an
+     * array ({@link CommandCodec} copies a direct one into its scratch array first).
      *
      * @throws MalformedFrameException if a length points outside the header
      */
@@ -159,7 +160,7 @@ final class BinaryHeaderCodec {
 
     /** A key as {@link #readString} reads it, the same String for the same bytes ({@link WireKeys}). */
     private static String readKey(ByteBuf header, int length) {
-        if (length == 0 || !header.hasArray() || length > header.readableBytes()) {
+        if (length == 0 || length > header.readableBytes()) {
             return readString(header, length, "extFields key");
         }
         String key = WireKeys.key(header.array(), header.arrayOffset() + header.readerIndex(), length);
@@ -174,9 +175,6 @@ final class BinaryHeaderCodec {
         if (length < 0 || length > header.readableBytes()) {
             throw new MalformedFrameException(what + " length " + length + " exceeds the "
                     + header.readableBytes() + " header bytes left");
-        }
-        if (!header.hasArray()) {
-            return header.readCharSequence(length, StandardCharsets.UTF_8).toString();
         }
         String value = new String(header.array(), header.arrayOffset() + header.readerIndex(), length,
                 StandardCharsets.UTF_8);
